@@ -1,0 +1,87 @@
+"""Helpers that compute targets; the logic itself lives in scripts/finstep."""
+
+import functools
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
+
+from snakemake.exceptions import WorkflowError
+
+from finstep.errors import FinstepError
+from finstep.pipeline import load_index
+from finstep.sources import build_source
+from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, normalize_ticker
+
+
+def checked(fn, *args):
+    """Turn bad input into Snakemake's one-line error before any job runs."""
+    try:
+        return fn(*args)
+    except FinstepError as exc:
+        raise WorkflowError(str(exc)) from None
+
+
+def configured_tickers():
+    tickers = [checked(normalize_ticker, t) for t in config["tickers"]]
+    repeated = sorted({t for t in tickers if tickers.count(t) > 1})
+    if repeated:
+        raise WorkflowError(f"tickers lists {', '.join(repeated)} twice; list each once")
+    return tickers
+
+
+TICKERS = configured_tickers()
+SOURCE = checked(build_source, config["source"])
+# Local sources are listed now, so that `snakemake -n` shows every job and bad
+# input fails at once; remote ones through the filing_index checkpoint.
+LISTED = (
+    {t: {r.accession: r for r in checked(SOURCE.list_filings, t)} for t in TICKERS}
+    if SOURCE.offline_listing
+    else None
+)
+
+
+wildcard_constraints:
+    ticker=TICKER_PATTERN,
+    accession=ACCESSION_PATTERN,
+    ext="htm|html|txt",
+
+
+@functools.cache
+def indexed(path):
+    return load_index(path)
+
+
+def filings_of(ticker):
+    """Accession → FilingRef for one ticker."""
+    if LISTED is not None:
+        return LISTED[ticker]
+    return indexed(checkpoints.filing_index.get(ticker=ticker).output[0])
+
+
+def filing_ref(wildcards):
+    return filings_of(wildcards.ticker)[wildcards.accession]
+
+
+def fetch_input(wildcards):
+    """Local filings depend on their source file; remote ones on the ticker's index."""
+    if LISTED is not None:
+        return filing_ref(wildcards).location
+    return rules.filing_index.output[0].format(ticker=wildcards.ticker)
+
+
+def filing_document(wildcards):
+    ref = filing_ref(wildcards)
+    return f"results/filings/{ref.ticker}/{ref.accession}.{ref.ext}"
+
+
+def chunk_files(wildcards):
+    return [
+        f"results/chunks/{ticker}/{accession}.jsonl"
+        for ticker in TICKERS
+        for accession in filings_of(ticker)
+    ]
+
+
+def all_targets():
+    return ["results/chunks/all.jsonl"]

@@ -1,0 +1,10 @@
+from finstep import pipeline
+
+pipeline.run(
+    pipeline.chunk_one,
+    snakemake.log[0],
+    text=snakemake.input.text,
+    meta=snakemake.input.meta,
+    out=snakemake.output[0],
+    chunking=snakemake.params.chunking,
+)

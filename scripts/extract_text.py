@@ -1,0 +1,9 @@
+from finstep import pipeline
+
+pipeline.run(
+    pipeline.extract_filing,
+    snakemake.log[0],
+    doc=snakemake.input.doc,
+    meta=snakemake.input.meta,
+    out=snakemake.output[0],
+)

@@ -1,0 +1,9 @@
+from finstep import pipeline
+
+pipeline.run(
+    pipeline.fetch_filing,
+    snakemake.log[0],
+    source_options=snakemake.config["source"],
+    ref=snakemake.params.ref,
+    out=snakemake.output[0],
+)

@@ -1,0 +1,127 @@
+"""Sections → prose chunks with offsets and stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from .dedup import Deduplicator
+from .extract.items import FALLBACK_ITEM
+from .prose import ProseFilter
+
+# Items whose text is prose; 4 (mine safety), 6 (reserved), 15 (exhibit list)
+# and 16 (summary) are boilerplate or lists.
+DEFAULT_ITEMS = (
+    "1", "1A", "1B", "1C", "2", "3", "5", "7", "7A", "8", "9", "9A", "9B", "9C",
+    "10", "11", "12", "13", "14",
+)  # fmt: skip
+CHUNK_FIELDS = ("id", "ticker", "cik", "accession", "form", "period", "section", "start", "end", "text")
+
+
+@dataclass
+class ChunkStats:
+    sections: int = 0
+    candidates: int = 0
+    kept: int = 0
+    not_prose: Counter = field(default_factory=Counter)
+    duplicates_exact: int = 0
+    duplicates_near: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "sections": self.sections,
+            "candidates": self.candidates,
+            "kept": self.kept,
+            "not_prose": dict(self.not_prose),
+            "duplicates_exact": self.duplicates_exact,
+            "duplicates_near": self.duplicates_near,
+        }
+
+
+@dataclass(frozen=True)
+class ChunkingConfig:
+    size: int = 1500
+    overlap: int = 200
+    items: tuple[str, ...] = DEFAULT_ITEMS
+    keep_fallback: bool = True
+    near_duplicate_threshold: float | None = 0.85
+    prose: ProseFilter = ProseFilter()
+
+    @classmethod
+    def from_config(cls, options: dict | None) -> ChunkingConfig:
+        options = dict(options or {})
+        if options.get("overlap", 200) >= options.get("size", 1500):
+            raise ValueError("chunking.overlap must be smaller than chunking.size")
+        return cls(
+            size=options.get("size", 1500),
+            overlap=options.get("overlap", 200),
+            items=tuple(str(i).upper() for i in options.get("items", DEFAULT_ITEMS)),
+            keep_fallback=options.get("keep_fallback", True),
+            near_duplicate_threshold=options.get("near_duplicate_threshold", 0.85),
+            prose=ProseFilter.from_config(options.get("prose")),
+        )
+
+
+def chunk_id(accession: str, section: str, start: int, end: int) -> str:
+    """Stable across runs and machines: the same text span always gets the same id."""
+    return hashlib.sha256(f"{accession}|{section}|{start}|{end}".encode()).hexdigest()[:16]
+
+
+def _wanted(section: dict, cfg: ChunkingConfig) -> bool:
+    if section["item"] == FALLBACK_ITEM:
+        return cfg.keep_fallback
+    return section["item"] in cfg.items
+
+
+def chunk_filing(text_doc: dict, filing: dict, cfg: ChunkingConfig) -> tuple[list[dict], ChunkStats]:
+    """Split one filing's sections; returns chunks in document order and counts of what was dropped."""
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=cfg.size, chunk_overlap=cfg.overlap, add_start_index=True
+    )
+    dedup = Deduplicator(cfg.near_duplicate_threshold)
+    stats = ChunkStats()
+    chunks = []
+    for section in text_doc["sections"]:
+        if not _wanted(section, cfg):
+            continue
+        stats.sections += 1
+        text = section["text"]
+        for doc in splitter.create_documents([text]):
+            stats.candidates += 1
+            start = doc.metadata["start_index"]
+            piece = doc.page_content
+            end = start + len(piece)
+            reason = cfg.prose.why_not(piece)
+            if reason:
+                stats.not_prose[reason] += 1
+                continue
+            if not dedup.keep(piece):
+                continue
+            chunks.append(
+                {
+                    "id": chunk_id(filing["accession"], section["item"], start, end),
+                    "ticker": filing["ticker"],
+                    "cik": filing.get("cik"),
+                    "accession": filing["accession"],
+                    "form": filing.get("form"),
+                    "period": filing.get("period"),
+                    "section": section["item"],
+                    "start": start,
+                    "end": end,
+                    "text": piece,
+                }
+            )
+    stats.duplicates_exact = dedup.dropped_exact
+    stats.duplicates_near = dedup.dropped_near
+    stats.kept = len(chunks)
+    return chunks, stats
+
+
+def dedupe_across(chunks: Iterable[dict], threshold: float | None) -> tuple[list[dict], Deduplicator]:
+    """Drop chunks that repeat an earlier filing's (boilerplate carried from year to year)."""
+    dedup = Deduplicator(threshold)
+    return list(dedup.filter(chunks)), dedup

@@ -1,0 +1,164 @@
+"""Split a 10-K's paragraphs into its Items, skipping the table of contents.
+
+Headings come as "Item 1A.", "ITEM 1A", "Item 1.Business", "Item 1:" and
+"Items 1 and 2." A heading must be a short paragraph of its own whose title,
+if any, starts with a capital letter, so that cross-references such as
+"see Item 1A of this Form 10-K" never count. Of the candidates, the longest
+run in canonical Item order wins, preferring later occurrences, which skips
+any table of contents that survived cleanup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ITEM_ORDER = (
+    "1", "1A", "1B", "1C", "2", "3", "4", "5", "6", "7", "7A", "8",
+    "9", "9A", "9B", "9C", "10", "11", "12", "13", "14", "15", "16",
+)  # fmt: skip
+ITEM_TITLES = {
+    "1": "Business",
+    "1A": "Risk Factors",
+    "1B": "Unresolved Staff Comments",
+    "1C": "Cybersecurity",
+    "2": "Properties",
+    "3": "Legal Proceedings",
+    "4": "Mine Safety Disclosures",
+    "5": "Market for Registrant's Common Equity, Related Stockholder Matters and Issuer Purchases of Equity Securities",
+    "6": "[Reserved]",
+    "7": "Management's Discussion and Analysis of Financial Condition and Results of Operations",
+    "7A": "Quantitative and Qualitative Disclosures About Market Risk",
+    "8": "Financial Statements and Supplementary Data",
+    "9": "Changes in and Disagreements with Accountants on Accounting and Financial Disclosure",
+    "9A": "Controls and Procedures",
+    "9B": "Other Information",
+    "9C": "Disclosure Regarding Foreign Jurisdictions that Prevent Inspections",
+    "10": "Directors, Executive Officers and Corporate Governance",
+    "11": "Executive Compensation",
+    "12": "Security Ownership of Certain Beneficial Owners and Management and Related Stockholder Matters",
+    "13": "Certain Relationships and Related Transactions, and Director Independence",
+    "14": "Principal Accountant Fees and Services",
+    "15": "Exhibit and Financial Statement Schedules",
+    "16": "Form 10-K Summary",
+}
+_RANK = {item: i for i, item in enumerate(ITEM_ORDER)}
+FALLBACK_ITEM = "full"
+
+_KEY = r"\d{1,2}[A-Ca-c]?"
+_HEADING = re.compile(
+    rf"^items?\s*(?P<first>{_KEY})(?![0-9])"
+    rf"(?P<more>(?:\s*(?:,|and|&|through|to|-|–)\s*{_KEY})*)"
+    r"\s*[.:\-–—]?\s*(?P<title>.*)$",
+    re.I,
+)
+_MORE_KEYS = re.compile(_KEY)
+_PART_LINE = re.compile(r"^part\s+[ivx]+\b[\s.:\-–—]*(?:[A-Za-z ,&\-–—]{0,60})$", re.I)
+HEADING_MAX_CHARS = 220
+
+# Sanity thresholds for accepting an Item segmentation (see ``segment``).
+MIN_ITEMS = 3
+MIN_LONGEST_SECTION = 2000
+MIN_COVERAGE = 0.5
+
+
+@dataclass(frozen=True)
+class Heading:
+    index: int  # paragraph index
+    item: str
+    covers: tuple[str, ...]
+    title: str
+
+
+def parse_heading(para: str) -> Heading | None:
+    """Parse one paragraph as an Item heading, or return None."""
+    if len(para) > HEADING_MAX_CHARS:
+        return None
+    match = _HEADING.match(para)
+    if not match:
+        return None
+    first = match.group("first").upper()
+    if first not in _RANK:
+        return None
+    covers = [first] + [k.upper() for k in _MORE_KEYS.findall(match.group("more") or "")]
+    if any(k not in _RANK for k in covers):
+        return None
+    title = match.group("title").strip(" .:-–—")
+    if title and not (title[0].isupper() or title[0].isdigit() or title[0] in "[(\"'“‘"):
+        return None  # "Item 1A of this Form 10-K ..." is a cross-reference
+    if title.endswith((",", ";")):
+        return None
+    return Heading(index=-1, item=first, covers=tuple(covers), title=title or ITEM_TITLES[first])
+
+
+def _best_chain(cands: list[Heading]) -> list[Heading]:
+    """Longest subsequence in strictly increasing Item order; ties go to later occurrences."""
+    n = len(cands)
+    score: list[tuple[int, int]] = [(1, c.index) for c in cands]
+    prev = [-1] * n
+    for j in range(n):
+        rj = _RANK[cands[j].covers[-1]]
+        for i in range(j):
+            if _RANK[cands[i].covers[-1]] < _RANK[cands[j].item] and rj >= _RANK[cands[j].item]:
+                cand = (score[i][0] + 1, score[i][1] + cands[j].index)
+                if cand > score[j]:
+                    score[j], prev[j] = cand, i
+    if not n:
+        return []
+    j = max(range(n), key=lambda k: score[k])
+    chain = []
+    while j != -1:
+        chain.append(cands[j])
+        j = prev[j]
+    return chain[::-1]
+
+
+def _section_text(paragraphs: list[str]) -> str:
+    return "\n\n".join(p for p in paragraphs if not _PART_LINE.match(p))
+
+
+def segment(paragraphs: list[str]) -> dict:
+    """Return ``{"segmentation": "items"|"fallback", "reason", "sections": [...]}``.
+
+    The segmentation is accepted when at least ``MIN_ITEMS`` Items were found,
+    one of them holds ``MIN_LONGEST_SECTION`` characters, and the Items cover
+    ``MIN_COVERAGE`` of the text after the first heading; otherwise the whole
+    document is returned as one section, and the reason is recorded.
+    """
+    cands = []
+    for i, para in enumerate(paragraphs):
+        heading = parse_heading(para)
+        if heading:
+            cands.append(Heading(i, heading.item, heading.covers, heading.title))
+    chain = _best_chain(cands)
+    sections = []
+    for k, head in enumerate(chain):
+        end = chain[k + 1].index if k + 1 < len(chain) else len(paragraphs)
+        sections.append(
+            {
+                "item": head.item,
+                "title": head.title,
+                "covers": list(head.covers),
+                "text": _section_text(paragraphs[head.index + 1 : end]),
+            }
+        )
+    reason = _implausible(sections, paragraphs, chain)
+    if reason is None:
+        return {"segmentation": "items", "reason": None, "sections": sections}
+    return {
+        "segmentation": "fallback",
+        "reason": reason,
+        "sections": [{"item": FALLBACK_ITEM, "title": "Full document", "covers": [], "text": _section_text(paragraphs)}],
+    }
+
+
+def _implausible(sections: list[dict], paragraphs: list[str], chain: list[Heading]) -> str | None:
+    if len(sections) < MIN_ITEMS:
+        return f"found {len(sections)} Item headings, fewer than {MIN_ITEMS}"
+    lengths = [len(s["text"]) for s in sections]
+    if max(lengths) < MIN_LONGEST_SECTION:
+        return f"longest Item has {max(lengths)} characters, fewer than {MIN_LONGEST_SECTION}"
+    tail = sum(len(p) for p in paragraphs[chain[0].index :])
+    if tail and sum(lengths) / tail < MIN_COVERAGE:
+        return f"Items cover {sum(lengths) / tail:.0%} of the text, less than {MIN_COVERAGE:.0%}"
+    return None

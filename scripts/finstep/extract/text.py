@@ -1,0 +1,16 @@
+"""Shared text helpers for extraction."""
+
+from __future__ import annotations
+
+import re
+
+# A private-use character: it never occurs in filings and survives str.split().
+PAGE_BREAK = "\ue000"
+
+_SPACE = re.compile(r"[^\S\ue000]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
+
+
+def normalize_space(text: str) -> str:
+    """Collapse all whitespace (NBSP, thin spaces, tabs) to single spaces."""
+    return _SPACE.sub(" ", text.translate(_INVISIBLE)).strip()

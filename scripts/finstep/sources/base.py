@@ -1,0 +1,102 @@
+"""What a filing source is: something that lists a ticker's filings and fetches one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from dataclasses import asdict, dataclass
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from ..errors import FinstepError
+from ..validation import normalize_cik
+
+DOCUMENT_EXTENSIONS = ("htm", "html", "txt")
+
+
+class FilingMeta(BaseModel):
+    """Metadata that travels with a filing; every field may be unknown for local files."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    cik: str | None = None
+    company: str | None = None
+    form: str = "10-K"
+    filed: dt.date | None = None
+    period: dt.date | None = None
+
+    @field_validator("cik", mode="before")
+    @classmethod
+    def _cik(cls, value: object) -> str | None:
+        return None if value in (None, "") else normalize_cik(value)
+
+    @classmethod
+    def parse(cls, data: dict, where: str) -> FilingMeta:
+        try:
+            return cls.model_validate(data)
+        except (ValidationError, FinstepError) as exc:
+            first = str(exc).splitlines()
+            detail = "; ".join(first[1:3]) if len(first) > 1 else first[0]
+            raise FinstepError(f"{where}: bad filing metadata ({detail}); fix or delete the file") from None
+
+
+@dataclass(frozen=True)
+class FilingRef:
+    """One filing a source can fetch: enough to name its outputs and find its bytes."""
+
+    ticker: str
+    accession: str
+    ext: str
+    location: str  # a path for local sources, a URL for remote ones
+    cik: str | None = None
+    company: str | None = None
+    form: str = "10-K"
+    filed: str | None = None
+    period: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FilingRef:
+        return cls(**data)
+
+    def record(self, sha256: str, size: int) -> dict:
+        """The ``results/filings/{ticker}/{accession}.json`` contract."""
+        return {
+            "ticker": self.ticker,
+            "accession": self.accession,
+            "cik": self.cik,
+            "company": self.company,
+            "form": self.form,
+            "filed": self.filed,
+            "period": self.period,
+            "source": self.location,
+            "ext": self.ext,
+            "bytes": size,
+            "sha256": sha256,
+        }
+
+
+class Source(ABC):
+    """A plugin that provides 10-K filings for tickers.
+
+    ``offline_listing`` says whether ``list_filings`` is cheap and local: then
+    the workflow lists filings while it builds the DAG; otherwise listing is a
+    checkpoint job (a local rule, so on a cluster it runs where the internet is).
+    """
+
+    name: ClassVar[str]
+    offline_listing: ClassVar[bool]
+
+    def __init__(self, options: dict) -> None:
+        self.options = options
+
+    @abstractmethod
+    def list_filings(self, ticker: str) -> list[FilingRef]:
+        """The filings selected for ``ticker``, newest first."""
+
+    @abstractmethod
+    def fetch(self, ref: FilingRef) -> bytes:
+        """The document's bytes, checked to be a filing (not an error page)."""

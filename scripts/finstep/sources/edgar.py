@@ -1,0 +1,149 @@
+"""10-K filings straight from SEC EDGAR.
+
+Ticker → CIK comes from SEC's ``company_tickers.json`` (cached with its
+download date); the filing list from ``data.sec.gov/submissions`` through
+sec-edgar-api's ``EdgarClient``, older pages fetched only when the selection
+needs them; documents from the Archives. All requests share one run-wide
+rate limit (see :mod:`finstep.sec_http`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from functools import cached_property
+from pathlib import Path
+
+from filelock import FileLock
+
+from ..errors import FinstepError
+from ..extract.sniff import sniff
+from ..io import write_json
+from ..sec_http import SecSession, SharedLimitEdgarClient, resolve_user_agent, shared_limiter
+from ..validation import is_cik, normalize_cik
+from .base import DOCUMENT_EXTENSIONS, FilingRef, Source
+from .selection import fiscal_year, select_filings
+
+log = logging.getLogger(__name__)
+
+TICKERS_URL = "https://www.sec.gov/files/company_tickers.json"
+ARCHIVES_URL = "https://www.sec.gov/Archives/edgar/data"
+_COLUMNS = ("accessionNumber", "filingDate", "reportDate", "form", "primaryDocument")
+
+
+def document_url(cik: str, accession: str, primary: str) -> tuple[str, str]:
+    """``(url, ext)`` of the primary document, or of the full submission when there is none."""
+    folder = f"{ARCHIVES_URL}/{int(cik)}/{accession.replace('-', '')}"
+    ext = primary.rpartition(".")[2].lower() if "." in primary else ""
+    if primary and ext in DOCUMENT_EXTENSIONS:
+        return f"{folder}/{primary}", ext
+    return f"{folder}/{accession}.txt", "txt"
+
+
+def rows_of(page: dict) -> list[dict]:
+    """Submissions pages store columns (one array per field); turn them into rows."""
+    arrays = [page.get(c) or [] for c in _COLUMNS]
+    return [dict(zip(_COLUMNS, values, strict=False)) for values in zip(*arrays, strict=False)]
+
+
+class EdgarSource(Source):
+    name = "edgar"
+    offline_listing = False
+
+    def __init__(self, options: dict) -> None:
+        super().__init__(options)
+        self.user_agent = resolve_user_agent(options.get("user_agent"))
+        self.cache_dir = Path(options.get("cache_dir") or "results/edgar")
+
+    @cached_property
+    def session(self) -> SecSession:
+        limiter = shared_limiter(self.cache_dir / "ratelimit.sqlite", int(self.options.get("requests_per_second", 10)))
+        return SecSession(
+            self.user_agent,
+            limiter,
+            retries=int(self.options.get("retries", 5)),
+            backoff_factor=float(self.options.get("backoff_factor", 1.0)),
+        )
+
+    @cached_property
+    def client(self) -> SharedLimitEdgarClient:
+        return SharedLimitEdgarClient(self.session)
+
+    def ticker_map(self) -> dict[str, str]:
+        """Ticker → 10-digit CIK, downloaded at most once per ``ticker_map_max_age_days``."""
+        path = self.cache_dir / "company_tickers.json"
+        max_age = int(self.options.get("ticker_map_max_age_days", 30))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(path) + ".lock"):
+            if path.exists():
+                cached = json.loads(path.read_text(encoding="utf-8"))
+                age = dt.date.today() - dt.date.fromisoformat(cached["downloaded"])
+                if age.days <= max_age:
+                    return cached["tickers"]
+            raw = self.session.get_json(TICKERS_URL)
+            tickers = {str(row["ticker"]).upper(): normalize_cik(row["cik_str"]) for row in raw.values()}
+            write_json(path, {"downloaded": dt.date.today().isoformat(), "source": TICKERS_URL, "tickers": tickers})
+            return tickers
+
+    def cik_for(self, ticker: str) -> str:
+        if is_cik(ticker):
+            return normalize_cik(ticker)
+        cik = self.ticker_map().get(ticker)
+        if cik is None:
+            raise FinstepError(
+                f"ticker {ticker!r} is not in SEC's company_tickers.json: check the spelling or give its CIK instead"
+            )
+        return cik
+
+    def _refs(self, ticker: str, cik: str, company: str | None, rows: list[dict]) -> list[FilingRef]:
+        refs = []
+        for row in rows:
+            url, ext = document_url(cik, row["accessionNumber"], row.get("primaryDocument") or "")
+            refs.append(
+                FilingRef(
+                    ticker=ticker,
+                    accession=row["accessionNumber"],
+                    ext=ext,
+                    location=url,
+                    cik=cik,
+                    company=company,
+                    form=row["form"],
+                    filed=row.get("filingDate") or None,
+                    period=row.get("reportDate") or None,
+                )
+            )
+        return refs
+
+    def _needs_older(self, selected: list[FilingRef], candidates: list[FilingRef]) -> bool:
+        latest = self.options.get("latest")
+        years = self.options.get("fiscal_years")
+        if years:
+            known = [y for r in candidates if (y := fiscal_year(r)) is not None]
+            return not known or min(known) >= years[0]
+        return not latest or len(selected) < latest
+
+    def list_filings(self, ticker: str) -> list[FilingRef]:
+        cik = self.cik_for(ticker)
+        submissions = self.client.get_submissions(cik, handle_pagination=False)
+        company = submissions.get("name")
+        filings = submissions.get("filings", {})
+        refs = self._refs(ticker, cik, company, rows_of(filings.get("recent", {})))
+        selected = select_filings(refs, self.options)
+        for page in filings.get("files") or []:
+            if not self._needs_older(selected, refs):
+                break
+            log.info("fetching older submissions page %s", page["name"])
+            refs += self._refs(ticker, cik, company, rows_of(self.client.get_submissions_page(page["name"])))
+            selected = select_filings(refs, self.options)
+        if not selected:
+            raise FinstepError(
+                f"ticker {ticker!r} (CIK {cik}) has no filings of forms "
+                f"{sorted(self.options.get('forms') or ['10-K'])} in the requested range; relax source.forms or fiscal_years"
+            )
+        return selected
+
+    def fetch(self, ref: FilingRef) -> bytes:
+        data = self.session.get(ref.location)
+        sniff(data, ref.location)
+        return data

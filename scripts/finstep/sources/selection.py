@@ -1,0 +1,36 @@
+"""Which filings to keep: forms, amendments, the N most recent or a fiscal-year range."""
+
+from __future__ import annotations
+
+from .base import FilingRef
+
+AMENDMENT_SUFFIX = "/A"
+
+
+def allowed_forms(options: dict) -> set[str]:
+    forms = {str(f).upper() for f in options.get("forms") or ["10-K"]}
+    if options.get("amendments"):
+        forms |= {f + AMENDMENT_SUFFIX for f in forms if not f.endswith(AMENDMENT_SUFFIX)}
+    return forms
+
+
+def fiscal_year(ref: FilingRef) -> int | None:
+    """The year of the period reported on; the filing year less one when unknown."""
+    if ref.period:
+        return int(ref.period[:4])
+    if ref.filed:
+        return int(ref.filed[:4]) - 1
+    return None
+
+
+def select_filings(refs: list[FilingRef], options: dict) -> list[FilingRef]:
+    """Filter by form and fiscal years, newest first, then keep ``latest`` of them."""
+    forms = allowed_forms(options)
+    kept = [r for r in refs if r.form.upper() in forms]
+    years = options.get("fiscal_years")
+    if years:
+        low, high = years
+        kept = [r for r in kept if (y := fiscal_year(r)) is not None and low <= y <= high]
+    kept.sort(key=lambda r: (r.filed or "", r.period or "", r.accession), reverse=True)
+    latest = options.get("latest")
+    return kept[:latest] if latest else kept

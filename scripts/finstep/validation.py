@@ -1,0 +1,53 @@
+"""Checks on values that end up in file names, run before any work starts."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import FinstepError
+
+# Letters, digits, '.' and '-', starting with a letter or digit, so that no
+# ticker can be '.', '..' or an absolute path once it becomes a folder name.
+TICKER_PATTERN = r"[A-Z0-9][A-Z0-9.\-]{0,11}"
+# Accession numbers are 0000320193-24-000123; local folders may use other safe
+# stems, but never dots (the extension follows the first dot).
+ACCESSION_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}"
+CIK_PATTERN = r"[0-9]{1,10}"
+
+_TICKER_RE = re.compile(TICKER_PATTERN)
+_ACCESSION_RE = re.compile(ACCESSION_PATTERN)
+_CIK_RE = re.compile(CIK_PATTERN)
+
+
+def normalize_ticker(raw: object) -> str:
+    """Upper-case a ticker and refuse anything that is unsafe as a folder name."""
+    text = str(raw).strip().upper()
+    if not _TICKER_RE.fullmatch(text):
+        raise FinstepError(
+            f"ticker {raw!r} is malformed: use letters, digits, '.' and '-' only "
+            "(e.g. AAPL, BRK.B) or a numeric CIK"
+        )
+    return text
+
+
+def is_cik(value: str) -> bool:
+    """A ticker entry made of digits only is taken as a CIK."""
+    return bool(_CIK_RE.fullmatch(value))
+
+
+def normalize_cik(value: object) -> str:
+    """Ten-digit zero-padded CIK, the form EDGAR's URLs and JSON use."""
+    text = str(value).strip()
+    if not _CIK_RE.fullmatch(text):
+        raise FinstepError(f"CIK {value!r} is malformed: give up to 10 digits")
+    return text.zfill(10)
+
+
+def check_accession(accession: str, where: str) -> str:
+    """Refuse accession names that cannot safely be used as file stems."""
+    if not _ACCESSION_RE.fullmatch(accession):
+        raise FinstepError(
+            f"{where}: accession {accession!r} is not a safe file stem; "
+            "name filings like 0000320193-24-000123.htm"
+        )
+    return accession

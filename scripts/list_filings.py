@@ -1,0 +1,9 @@
+from finstep import pipeline
+
+pipeline.run(
+    pipeline.list_filings,
+    snakemake.log[0],
+    source_options=snakemake.params.source,
+    ticker=snakemake.wildcards.ticker,
+    out=snakemake.output[0],
+)

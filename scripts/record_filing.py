@@ -1,0 +1,9 @@
+from finstep import pipeline
+
+pipeline.run(
+    pipeline.record_filing,
+    snakemake.log[0],
+    ref=snakemake.params.ref,
+    doc=snakemake.input[0],
+    out=snakemake.output[0],
+)
