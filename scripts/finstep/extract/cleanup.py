@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .items import parse_heading
 from .text import PAGE_BREAK
 
 _PAGE_NUMBER = re.compile(
@@ -23,8 +24,6 @@ _TOC_LINE = re.compile(
 )
 _DOT_LEADER = re.compile(r"\.{4,}\s*\d{1,3}$")
 _DIGITS = re.compile(r"\d+")
-# How close to a page break a repeated short line must be to count as a header or footer.
-FURNITURE_WINDOW = 2
 FURNITURE_MAX_CHARS = 100
 FURNITURE_MIN_REPEATS = 3
 
@@ -37,19 +36,31 @@ def _is_toc_line(para: str) -> bool:
     return bool(_TOC_LINE.match(para) or _DOT_LEADER.search(para))
 
 
-def _running_lines(paragraphs: list[str]) -> set[str]:
-    """Short lines that recur next to page breaks, compared with digits masked.
+def _next_content(paragraphs: list[str], start: int, step: int) -> int | None:
+    """Index of the first paragraph from ``start`` that is not a page number or break."""
+    i = start
+    while 0 <= i < len(paragraphs):
+        if paragraphs[i] != PAGE_BREAK and not _is_page_number(paragraphs[i]):
+            return i
+        i += step
+    return None
 
-    Each paragraph is counted once however many breaks it sits near, so a
-    run of empty pages does not turn an ordinary line into a "footer".
+
+def _running_lines(paragraphs: list[str]) -> set[str]:
+    """Short lines that recur right next to page breaks, compared with digits masked.
+
+    Only the first line on each side of a break (page numbers skipped) can be
+    a header or footer, and each line counts once however many breaks it
+    borders, so a run of empty pages cannot make an ordinary line a footer.
+    Item headings are never furniture.
     """
-    breaks = [i for i, p in enumerate(paragraphs) if p == PAGE_BREAK]
-    near_break: set[int] = set()
-    for b in breaks:
-        for i in range(max(0, b - FURNITURE_WINDOW), min(len(paragraphs), b + FURNITURE_WINDOW + 1)):
-            if paragraphs[i] != PAGE_BREAK and len(paragraphs[i]) <= FURNITURE_MAX_CHARS:
-                near_break.add(i)
-    counts = Counter(_DIGITS.sub("#", paragraphs[i].lower()) for i in near_break)
+    edges: set[int] = set()
+    for b, para in enumerate(paragraphs):
+        if para == PAGE_BREAK:
+            for i in (_next_content(paragraphs, b - 1, -1), _next_content(paragraphs, b + 1, 1)):
+                if i is not None and len(paragraphs[i]) <= FURNITURE_MAX_CHARS:
+                    edges.add(i)
+    counts = Counter(_DIGITS.sub("#", paragraphs[i].lower()) for i in edges if not parse_heading(paragraphs[i]))
     return {key for key, n in counts.items() if n >= FURNITURE_MIN_REPEATS}
 
 
@@ -60,7 +71,12 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     for para in paragraphs:
         if para == PAGE_BREAK or _is_page_number(para) or _is_toc_line(para):
             continue
-        if running and len(para) <= FURNITURE_MAX_CHARS and _DIGITS.sub("#", para.lower()) in running:
+        if (
+            running
+            and len(para) <= FURNITURE_MAX_CHARS
+            and _DIGITS.sub("#", para.lower()) in running
+            and not parse_heading(para)
+        ):
             continue
         kept.append(para)
     return kept

@@ -22,7 +22,8 @@ _BLOCK = frozenset(
 _CELL = frozenset(("td", "th"))
 _DROP = ("script", "style", "head", "title", "noscript", "ix:header", "header", "xml")
 _HIDDEN_XPATH = (
-    "//*[@style and contains(translate(@style, 'DISPLAYNONE :', 'displaynone'), 'display:none')]"
+    "//*[@style and contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', "
+    "'abcdefghijklmnopqrstuvwxyz'), 'display:none')]"
 )
 _PAGE_BREAK_STYLE = re.compile(r"(page-break-(?:before|after)|break-(?:before|after))\s*:\s*(always|page)", re.I)
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)

@@ -47,7 +47,7 @@ FALLBACK_ITEM = "full"
 
 _KEY = r"\d{1,2}[A-Ca-c]?"
 _HEADING = re.compile(
-    rf"^items?\s*(?P<first>{_KEY})(?![0-9])"
+    rf"^items?\s*(?P<first>{_KEY})(?![0-9A-Za-z])"
     rf"(?P<more>(?:\s*(?:,|and|&|through|to|-|–)\s*{_KEY})*)"
     r"\s*[.:\-–—]?\s*(?P<title>.*)$",
     re.I,
