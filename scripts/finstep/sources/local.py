@@ -53,7 +53,7 @@ class LocalSource(Source):
         refs: dict[str, FilingRef] = {}
         with os.scandir(folder) as entries:
             for entry in entries:
-                stem, dot, ext = entry.name.partition(".")
+                stem, dot, ext = entry.name.rpartition(".")
                 if not dot or ext.lower() not in DOCUMENT_EXTENSIONS or not entry.is_file():
                     continue
                 check_accession(stem, str(folder))
