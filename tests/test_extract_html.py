@@ -97,6 +97,9 @@ def test_sniff_rejects_empty_and_non_html_files():
         sniff(b"  \n", "x.htm")
     with pytest.raises(FinstepError, match="not an HTML document"):
         sniff(b"just some words, no markup at all", "x.htm")
+    assert sniff(b"ANNUAL REPORT. The Company makes computers.", "x.txt") == "text"
+    with pytest.raises(FinstepError, match="not an HTML document"):
+        sniff(bytes(range(1, 200)) * 10, "x.txt")
     with pytest.raises(FinstepError, match="binary"):
         sniff(b"%PDF-1.4\x00\x01", "x.htm")
     assert sniff(b"<?xml version='1.0'?><html><body>x</body></html>", "x") == "html"

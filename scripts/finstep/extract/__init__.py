@@ -19,7 +19,7 @@ __all__ = ["extract_document"]
 
 def extract_document(data: bytes, *, name: str, form: str | None = None) -> dict:
     """Extract sections from one filing's bytes; ``name`` is used in error messages."""
-    kind = sniff(data, name)
+    kind = sniff(data, name)  # "sgml", "html" or "text"
     if kind == "sgml":
         kind, data = main_document(data, name=name, form=form)
     paragraphs = html_to_paragraphs(data) if kind == "html" else text_to_paragraphs(data)

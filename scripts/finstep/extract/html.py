@@ -29,6 +29,8 @@ _PAGE_BREAK_STYLE = re.compile(r"(page-break-(?:before|after)|break-(?:before|af
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)
 _ITEM_OR_PART = re.compile(r"^\s*(items?|part)\s+[0-9ivx]", re.I)
 _NUMERIC_CELL = re.compile(r"^[\s$€£¥()%.,:;*\-–—0-9]*$")
+MAX_NUMERIC_ROW_SHARE = 0.3
+MIN_PROSE_CHAR_SHARE = 0.5
 
 
 def _parser_for(data: bytes) -> lxml.html.HTMLParser:
@@ -50,13 +52,18 @@ def _cell_texts(row: etree._Element) -> list[str]:
     return [t for t in (normalize_space(c.text_content()) for c in row if c.tag in _CELL) if t]
 
 
+def _is_number(cell: str) -> bool:
+    return bool(_NUMERIC_CELL.match(cell)) and any(c.isdigit() for c in cell)
+
+
 def classify_table(table: etree._Element) -> str:
     """``"toc"``, ``"prose"`` (keep: older filings lay out prose in tables) or ``"numeric"``.
 
-    A table is prose when most of its characters sit in cells of five or more
-    words; a table of contents has three or more rows that start with "Item"
-    or "Part". One- or two-row tables holding an Item heading are kept, since
-    some filers put headings in layout tables.
+    A table of contents has three or more rows that start with "Item" or
+    "Part"; one- or two-row tables holding an Item heading are kept, since
+    some filers put headings in layout tables. Otherwise a table is prose when
+    few rows hold a number (financial statements and page indexes do) and most
+    of its characters sit in cells of five or more words.
     """
     rows = [_cell_texts(row) for row in table.iter("tr")]
     rows = [r for r in rows if r]
@@ -67,13 +74,15 @@ def classify_table(table: etree._Element) -> str:
         return "toc"
     if heading_rows:
         return "prose"
+    if sum(1 for r in rows if any(_is_number(c) for c in r)) / len(rows) >= MAX_NUMERIC_ROW_SHARE:
+        return "numeric"
     prose = total = 0
     for cells in rows:
         for cell in cells:
             total += len(cell)
-            if not _NUMERIC_CELL.match(cell) and len(cell.split()) >= 5:
+            if len(cell.split()) >= 5:
                 prose += len(cell)
-    return "prose" if total and prose / total >= 0.5 else "numeric"
+    return "prose" if total and prose / total >= MIN_PROSE_CHAR_SHARE else "numeric"
 
 
 def _flatten_table(table: etree._Element) -> None:

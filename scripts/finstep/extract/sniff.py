@@ -1,4 +1,4 @@
-"""Tell HTML from SEC SGML before parsing, so bad input fails with a clear message."""
+"""Tell HTML, SEC SGML and plain text apart before parsing, so bad input fails clearly."""
 
 from __future__ import annotations
 
@@ -8,10 +8,18 @@ from ..errors import FinstepError
 
 _SGML = re.compile(rb"<(SEC-DOCUMENT|IMS-DOCUMENT|DOCUMENT)>", re.I)
 _HTML = re.compile(rb"<(!doctype\s+html|html|body|div|p|table|font)\b", re.I)
+TEXT_EXTENSIONS = ("txt",)
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """Mostly printable characters with words in them: a plain-text filing."""
+    sample = head.decode("utf-8", "replace")
+    printable = sum(c.isprintable() or c in "\r\n\t\f" for c in sample)
+    return printable / len(sample) > 0.95 and sum(c.isalpha() for c in sample) > len(sample) / 3
 
 
 def sniff(data: bytes, name: str) -> str:
-    """Return ``"sgml"`` or ``"html"``; raise for empty or unrecognisable files."""
+    """``"sgml"``, ``"html"`` or ``"text"`` (for ``.txt`` files only); raise for anything else."""
     if not data.strip():
         raise FinstepError(f"{name}: file is empty; re-download it or remove it from the source")
     head = data[:8192]
@@ -21,7 +29,9 @@ def sniff(data: bytes, name: str) -> str:
         return "sgml"
     if _HTML.search(data[:65536]):
         return "html"
+    if name.rpartition(".")[2].lower() in TEXT_EXTENSIONS and _looks_like_text(head):
+        return "text"
     raise FinstepError(
-        f"{name}: not an HTML document or an SEC full-submission .txt; "
-        "give the filing's primary HTML document or its <SEC-DOCUMENT> text"
+        f"{name}: not an HTML document or an SEC text filing; "
+        "give the filing's primary HTML document or its full-submission .txt"
     )

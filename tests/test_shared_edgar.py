@@ -1,0 +1,120 @@
+"""Tests on real SEC data from ../shared/edgar (skipped when it is absent)."""
+
+import json
+import re
+
+import pytest
+import responses
+from responses.registries import OrderedRegistry
+
+from finstep.chunking import ChunkingConfig, chunk_filing
+from finstep.extract import extract_document
+from finstep.extract.sgml import main_document
+from finstep.sources import build_source
+from finstep.sources.edgar import TICKERS_URL
+
+APPLE_10K = "filings/AAPL/0000320193-25-000079.htm"
+XBRL_RESIDUE = re.compile(r"us-gaap:|xbrli:|iso4217:|dei:")
+TOC_LINE = re.compile(r"^\s*(items?\s+\d{1,2}[A-C]?\.?|part\s+[IVX]+).{0,120}\s\d{1,3}\s*$", re.I | re.M)
+BARE_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,3}\s*-?\s*$", re.I | re.M)
+FILING = {"ticker": "AAPL", "accession": "0000320193-25-000079", "cik": "0000320193", "form": "10-K", "period": "2025-09-27"}
+
+
+@pytest.fixture(scope="module")
+def apple(shared_edgar):
+    return extract_document((shared_edgar / APPLE_10K).read_bytes(), name=APPLE_10K, form="10-K")
+
+
+@pytest.fixture(scope="module")
+def apple_chunks(apple):
+    return chunk_filing(apple, FILING, ChunkingConfig())[0]
+
+
+def test_apple_10k_items_have_plausible_lengths(apple):
+    assert apple["segmentation"] == "items"
+    sections = {s["item"]: s for s in apple["sections"]}
+    assert list(sections) == [
+        "1", "1A", "1B", "1C", "2", "3", "4", "5", "6", "7", "7A", "8",
+        "9", "9A", "9B", "9C", "10", "11", "12", "13", "14", "15", "16",
+    ]  # fmt: skip
+    bounds = {"1": (8_000, 40_000), "1A": (40_000, 120_000), "7": (10_000, 40_000), "7A": (1_500, 8_000)}
+    for item, (low, high) in bounds.items():
+        assert low <= len(sections[item]["text"]) <= high, item
+    assert sections["1A"]["title"] == "Risk Factors"
+    assert sections["1"]["text"].startswith("Company Background")
+    assert sections["4"]["text"] == "Not applicable."
+    assert "Product, Service and Software Announcements" in sections["7"]["text"]
+    assert "Net income $ 112,010" not in sections["8"]["text"]  # statements are numeric tables
+
+
+def test_apple_text_has_no_xbrl_or_page_furniture(apple):
+    text = "\n\n".join(s["text"] for s in apple["sections"])
+    assert not XBRL_RESIDUE.search(text)
+    assert "Apple Inc. | 2025 Form 10-K |" not in text
+    assert not BARE_PAGE_NUMBER.search(text)
+
+
+def test_apple_chunks_are_clean_and_within_size(apple, apple_chunks):
+    assert len(apple_chunks) > 80
+    sections = {s["item"]: s["text"] for s in apple["sections"]}
+    for chunk in apple_chunks:
+        assert len(chunk["text"]) <= 1500
+        assert not XBRL_RESIDUE.search(chunk["text"]), chunk["id"]
+        assert not TOC_LINE.search(chunk["text"]), chunk["id"]
+        assert not BARE_PAGE_NUMBER.search(chunk["text"]), chunk["id"]
+        assert sections[chunk["section"]][chunk["start"] : chunk["end"]] == chunk["text"]
+    assert len({c["id"] for c in apple_chunks}) == len(apple_chunks)
+    assert {"1", "1A", "7", "7A"} <= {c["section"] for c in apple_chunks}
+
+
+def test_full_submission_main_document(shared_edgar):
+    path = shared_edgar / "full_submission" / "0001193125-19-292676.txt"
+    data = path.read_bytes()
+    kind, body = main_document(data, name=path.name, form="8-K")
+    assert kind == "html" and b"<XBRL>" not in body[:100] and b"EX-1.1" not in body[:2000]
+    result = extract_document(data, name=path.name, form="8-K")
+    # An 8-K has no 10-K Items: the whole document is kept and the fallback recorded.
+    assert result["segmentation"] == "fallback"
+    text = result["sections"][0]["text"]
+    assert "Apple Inc." in text and "<TYPE>" not in text and "<DOCUMENT>" not in text
+    assert not XBRL_RESIDUE.search(text)
+    # Exhibits (the underwriting agreement) are not part of the main document.
+    assert "UNDERWRITING AGREEMENT" not in text.upper()[:20000] or len(text) < len(data) / 4
+
+
+@pytest.fixture
+def recorded(shared_edgar):
+    """SEC's submissions pages for Apple and its ticker map, served as recorded."""
+    with responses.RequestsMock(registry=OrderedRegistry) as sec:
+        sec.get(TICKERS_URL, body=(shared_edgar / "company_tickers.json").read_bytes())
+        sec.get(
+            "https://data.sec.gov/submissions/CIK0000320193.json",
+            body=(shared_edgar / "submissions" / "CIK0000320193.json").read_bytes(),
+        )
+        yield sec
+
+
+def _edgar(tmp_path, **options):
+    return build_source(
+        {"plugin": "edgar", "user_agent": "Test Lab research@example.org", "cache_dir": str(tmp_path), **options}
+    )
+
+
+def test_real_ticker_map_and_latest_10ks(recorded, tmp_path):
+    refs = _edgar(tmp_path, latest=3).list_filings("AAPL")
+    assert [r.period for r in refs] == ["2022-09-24", "2021-09-25", "2020-09-26"]
+    assert refs[0].location.endswith("/320193/000032019322000108/aapl-20220924.htm")
+    assert all(r.cik == "0000320193" and r.company == "Apple Inc." for r in refs)
+    ticker_map = json.loads((tmp_path / "company_tickers.json").read_text())["tickers"]
+    assert ticker_map["GOOGL"] == ticker_map["GOOG"]
+
+
+def test_real_pagination_for_1990s_filings(recorded, shared_edgar, tmp_path):
+    recorded.get(
+        "https://data.sec.gov/submissions/CIK0000320193-submissions-001.json",
+        body=(shared_edgar / "submissions" / "CIK0000320193-submissions-001.json").read_bytes(),
+    )
+    refs = _edgar(tmp_path, fiscal_years=[1994, 1999], forms=["10-K", "10-K405"]).list_filings("AAPL")
+    assert [r.period[:4] for r in refs] == ["1999", "1998", "1997", "1996", "1995", "1994"]
+    assert {r.ext for r in refs} == {"txt"}  # no primary document in the 1990s: the full submission
+    assert refs[-1].location.endswith("/320193/000032019394000016/0000320193-94-000016.txt")
