@@ -77,9 +77,7 @@ def filing_document(wildcards):
 
 def chunk_files(wildcards):
     return [
-        f"results/chunks/{ticker}/{accession}.jsonl"
-        for ticker in TICKERS
-        for accession in filings_of(ticker)
+        f"results/chunks/{ticker}/{accession}.jsonl" for ticker in TICKERS for accession in filings_of(ticker)
     ]
 
 

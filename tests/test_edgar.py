@@ -5,14 +5,13 @@ import json
 import pytest
 import responses
 from conftest import PROSE, html_doc
-from pyrate_limiter import Duration, Rate, SQLiteBucket
-from responses.registries import OrderedRegistry
-
 from finstep import pipeline
 from finstep.errors import FinstepError, SecBlockedError
 from finstep.sec_http import resolve_user_agent, shared_limiter
 from finstep.sources import build_source
 from finstep.sources.edgar import TICKERS_URL, document_url
+from pyrate_limiter import Duration, Rate, SQLiteBucket
+from responses.registries import OrderedRegistry
 
 UA = "Test Lab research@example.org"
 SUBMISSIONS = "https://data.sec.gov/submissions/CIK0000000042.json"
@@ -40,7 +39,12 @@ OLDER = _page([("0000000042-99-000003", "1999-03-01", "1998-12-31", "10-K", "")]
 @pytest.fixture
 def source(tmp_path):
     def make(**options):
-        opts = {"plugin": "edgar", "user_agent": UA, "cache_dir": str(tmp_path / "cache"), "backoff_factor": 0}
+        opts = {
+            "plugin": "edgar",
+            "user_agent": UA,
+            "cache_dir": str(tmp_path / "cache"),
+            "backoff_factor": 0,
+        }
         return build_source({**opts, **options})
 
     return make
@@ -53,7 +57,11 @@ def sec():
 
 
 def _submissions(sec):
-    body = {"cik": "42", "name": "Acme Corp", "filings": {"recent": RECENT, "files": [{"name": PAGE.rsplit("/", 1)[1]}]}}
+    body = {
+        "cik": "42",
+        "name": "Acme Corp",
+        "filings": {"recent": RECENT, "files": [{"name": PAGE.rsplit("/", 1)[1]}]},
+    }
     sec.get(SUBMISSIONS, json=body)
 
 
@@ -83,7 +91,9 @@ def test_latest_filings_need_no_older_page(sec, source):
     _submissions(sec)
     refs = source(latest=2).list_filings("42")
     assert [r.accession for r in refs] == ["0000000042-24-000010", "0000000042-23-000001"]
-    assert refs[0].location == "https://www.sec.gov/Archives/edgar/data/42/000000004224000010/acme-20231231.htm"
+    assert (
+        refs[0].location == "https://www.sec.gov/Archives/edgar/data/42/000000004224000010/acme-20231231.htm"
+    )
     assert refs[0].company == "Acme Corp" and refs[0].period == "2023-12-31"
     assert [c.request.url for c in sec.calls] == [SUBMISSIONS]
 

@@ -1,5 +1,5 @@
+import pytest
 from conftest import PROSE, html_doc
-
 from finstep.errors import FinstepError
 from finstep.extract import extract_document
 from finstep.extract.cleanup import clean_paragraphs
@@ -8,8 +8,6 @@ from finstep.extract.plaintext import text_to_paragraphs
 from finstep.extract.sgml import main_document
 from finstep.extract.sniff import sniff
 from finstep.extract.text import PAGE_BREAK
-
-import pytest
 
 
 def test_inline_xbrl_header_and_hidden_blocks_are_dropped():
@@ -56,7 +54,8 @@ def test_numeric_tables_are_dropped_and_prose_tables_kept():
 
 def test_table_of_contents_table_is_dropped_but_heading_tables_kept():
     toc = "".join(
-        f'<tr><td><a href="#i{n}">Item {n}.</a></td><td>Title {n}</td><td>{n * 3}</td></tr>' for n in range(1, 6)
+        f'<tr><td><a href="#i{n}">Item {n}.</a></td><td>Title {n}</td><td>{n * 3}</td></tr>'
+        for n in range(1, 6)
     )
     heading = "<table><tr><td>Item 7.</td><td>Management's Discussion and Analysis</td></tr></table>"
     paragraphs = html_to_paragraphs(html_doc(f"<table>{toc}</table>{heading}"))
@@ -76,14 +75,23 @@ def test_page_breaks_become_markers_and_furniture_is_removed():
 
 def test_short_content_lines_are_not_mistaken_for_footers():
     # "None." appears under several Items; it is content, not a running footer.
-    parts = [f"<div>Item {n}. Heading {'ABCD'[n - 1]}</div><div>None.</div><div>{PROSE}</div><hr/>" for n in range(1, 5)]
+    parts = [
+        f"<div>Item {n}. Heading {'ABCD'[n - 1]}</div><div>None.</div><div>{PROSE}</div><hr/>"
+        for n in range(1, 5)
+    ]
     cleaned = clean_paragraphs(html_to_paragraphs(html_doc("".join(parts))))
     assert cleaned.count("None.") == 4
     assert sum(p.startswith("Item ") for p in cleaned) == 4
 
 
 def test_toc_lines_with_page_numbers_and_dot_leaders_are_removed():
-    paragraphs = ["Item 1. Business 3", "Item 1A. Risk Factors ........ 12", "PART II 20", "Item 1. Business", PROSE]
+    paragraphs = [
+        "Item 1. Business 3",
+        "Item 1A. Risk Factors ........ 12",
+        "PART II 20",
+        "Item 1. Business",
+        PROSE,
+    ]
     assert clean_paragraphs(paragraphs) == ["Item 1. Business", PROSE]
 
 

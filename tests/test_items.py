@@ -1,6 +1,5 @@
 import pytest
 from conftest import PROSE
-
 from finstep.extract.items import parse_heading, segment
 
 
@@ -45,7 +44,11 @@ def test_not_headings(text):
 
 
 def _filing(with_toc: bool) -> list[str]:
-    toc = ["Item 1. Business", "Item 1A. Risk Factors", "Item 7. MD&A", "Item 7A. Market Risk"] if with_toc else []
+    toc = (
+        ["Item 1. Business", "Item 1A. Risk Factors", "Item 7. MD&A", "Item 7A. Market Risk"]
+        if with_toc
+        else []
+    )
     body = []
     for heading in ["Item 1. Business", "Item 1A. Risk Factors", "Item 7. MD&A", "Item 7A. Market Risk"]:
         body += ["PART I", heading] + [PROSE] * 8

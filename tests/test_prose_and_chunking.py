@@ -1,12 +1,18 @@
-from conftest import PROSE
+import itertools
 
+import pytest
+from conftest import PROSE
 from finstep.chunking import ChunkingConfig, chunk_filing, chunk_id, dedupe_across
 from finstep.dedup import Deduplicator
 from finstep.prose import ProseFilter
 
-import pytest
-
-FILING = {"ticker": "ACME", "accession": "0000000001-24-000001", "cik": "0000000001", "form": "10-K", "period": "2024-12-31"}
+FILING = {
+    "ticker": "ACME",
+    "accession": "0000000001-24-000001",
+    "cik": "0000000001",
+    "form": "10-K",
+    "period": "2024-12-31",
+}
 
 
 def _doc(sections):
@@ -43,7 +49,18 @@ def test_chunks_are_substrings_within_size_with_stable_ids():
         assert section_text[c["start"] : c["end"]] == c["text"]
         assert len(c["text"]) <= 600
         assert c["id"] == chunk_id(FILING["accession"], c["section"], c["start"], c["end"])
-        assert set(c) == {"id", "ticker", "cik", "accession", "form", "period", "section", "start", "end", "text"}
+        assert set(c) == {
+            "id",
+            "ticker",
+            "cik",
+            "accession",
+            "form",
+            "period",
+            "section",
+            "start",
+            "end",
+            "text",
+        }
     again, _ = chunk_filing(_doc([("1", text), ("7", text.replace("segment", "division"))]), FILING, cfg)
     assert [c["id"] for c in again] == [c["id"] for c in chunks]
     assert len({c["id"] for c in chunks}) == len(chunks)
@@ -51,14 +68,18 @@ def test_chunks_are_substrings_within_size_with_stable_ids():
 
 def test_overlap_is_honoured():
     one_sentence_paragraphs = _long_text(60).replace(". ", ".\n\n")
-    chunks, _ = chunk_filing(_doc([("1", one_sentence_paragraphs)]), FILING, ChunkingConfig(size=600, overlap=200))
-    gaps = [b["start"] - a["end"] for a, b in zip(chunks, chunks[1:], strict=False)]
+    chunks, _ = chunk_filing(
+        _doc([("1", one_sentence_paragraphs)]), FILING, ChunkingConfig(size=600, overlap=200)
+    )
+    gaps = [b["start"] - a["end"] for a, b in itertools.pairwise(chunks)]
     assert any(g < 0 for g in gaps)  # neighbours share text
 
 
 def test_only_configured_items_are_chunked_and_fallback_is_optional():
     text = _long_text(30)
-    chunks, _ = chunk_filing(_doc([("1", text), ("15", text + " extra")]), FILING, ChunkingConfig(items=("1",)))
+    chunks, _ = chunk_filing(
+        _doc([("1", text), ("15", text + " extra")]), FILING, ChunkingConfig(items=("1",))
+    )
     assert {c["section"] for c in chunks} == {"1"}
     fallback = {"segmentation": "fallback", "sections": [{"item": "full", "title": "", "text": text}]}
     assert chunk_filing(fallback, FILING, ChunkingConfig())[0]
@@ -67,7 +88,9 @@ def test_only_configured_items_are_chunked_and_fallback_is_optional():
 
 def test_duplicates_are_removed_within_a_filing():
     text = _long_text(12)
-    chunks, stats = chunk_filing(_doc([("1", text), ("7", text), ("7A", text + " Also.")]), FILING, ChunkingConfig())
+    chunks, stats = chunk_filing(
+        _doc([("1", text), ("7", text), ("7A", text + " Also.")]), FILING, ChunkingConfig()
+    )
     assert stats.duplicates_exact >= 1 and stats.duplicates_near >= 1
     assert {c["section"] for c in chunks} == {"1"}
 
@@ -83,7 +106,11 @@ def test_near_duplicate_detection_and_threshold_off():
 
 
 def test_dedupe_across_filings_keeps_the_first():
-    rows = [{"id": "a", "text": PROSE}, {"id": "b", "text": PROSE.upper()}, {"id": "c", "text": _long_text(9)}]
+    rows = [
+        {"id": "a", "text": PROSE},
+        {"id": "b", "text": PROSE.upper()},
+        {"id": "c", "text": _long_text(9)},
+    ]
     kept, dedup = dedupe_across(rows, 0.85)
     assert [r["id"] for r in kept] == ["a", "c"] and dedup.dropped_exact == 1
 

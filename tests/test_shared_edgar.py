@@ -5,19 +5,24 @@ import re
 
 import pytest
 import responses
-from responses.registries import OrderedRegistry
-
 from finstep.chunking import ChunkingConfig, chunk_filing
 from finstep.extract import extract_document
 from finstep.extract.sgml import main_document
 from finstep.sources import build_source
 from finstep.sources.edgar import TICKERS_URL
+from responses.registries import OrderedRegistry
 
 APPLE_10K = "filings/AAPL/0000320193-25-000079.htm"
 XBRL_RESIDUE = re.compile(r"us-gaap:|xbrli:|iso4217:|dei:")
 TOC_LINE = re.compile(r"^\s*(items?\s+\d{1,2}[A-C]?\.?|part\s+[IVX]+).{0,120}\s\d{1,3}\s*$", re.I | re.M)
 BARE_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?-?\s*\d{1,3}\s*-?\s*$", re.I | re.M)
-FILING = {"ticker": "AAPL", "accession": "0000320193-25-000079", "cik": "0000320193", "form": "10-K", "period": "2025-09-27"}
+FILING = {
+    "ticker": "AAPL",
+    "accession": "0000320193-25-000079",
+    "cik": "0000320193",
+    "form": "10-K",
+    "period": "2025-09-27",
+}
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +101,12 @@ def recorded(shared_edgar):
 
 def _edgar(tmp_path, **options):
     return build_source(
-        {"plugin": "edgar", "user_agent": "Test Lab research@example.org", "cache_dir": str(tmp_path), **options}
+        {
+            "plugin": "edgar",
+            "user_agent": "Test Lab research@example.org",
+            "cache_dir": str(tmp_path),
+            **options,
+        }
     )
 
 

@@ -2,7 +2,6 @@ import json
 
 import pytest
 from conftest import PROSE, html_doc
-
 from finstep.errors import FinstepError
 from finstep.sources import available, build_source, get_source_class
 from finstep.sources.local import LocalSource
@@ -13,9 +12,13 @@ def folder(tmp_path):
     acme = tmp_path / "ACME"
     acme.mkdir()
     (acme / "0000000001-23-000001.htm").write_bytes(html_doc(f"<p>{PROSE}</p>"))
-    (acme / "0000000001-24-000002.txt").write_bytes(b"<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>10-K\n<TEXT>\nx\n</TEXT>")
+    (acme / "0000000001-24-000002.txt").write_bytes(
+        b"<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>10-K\n<TEXT>\nx\n</TEXT>"
+    )
     (acme / "0000000001-24-000002.json").write_text(
-        json.dumps({"cik": 1, "company": "Acme", "form": "10-K", "filed": "2024-03-01", "period": "2023-12-31"})
+        json.dumps(
+            {"cik": 1, "company": "Acme", "form": "10-K", "filed": "2024-03-01", "period": "2023-12-31"}
+        )
     )
     (acme / "0000000001-24-000003.htm").write_bytes(html_doc("<p>amendment</p>"))
     (acme / "0000000001-24-000003.json").write_text(json.dumps({"form": "10-K/A", "filed": "2024-05-01"}))
@@ -34,7 +37,12 @@ def test_lists_filings_with_metadata_newest_first(folder):
     refs = build_source({"plugin": "local", "path": str(folder)}).list_filings("ACME")
     assert [r.accession for r in refs] == ["0000000001-24-000002", "0000000001-23-000001"]
     newest = refs[0]
-    assert (newest.ext, newest.cik, newest.company, newest.period) == ("txt", "0000000001", "Acme", "2023-12-31")
+    assert (newest.ext, newest.cik, newest.company, newest.period) == (
+        "txt",
+        "0000000001",
+        "Acme",
+        "2023-12-31",
+    )
     assert refs[1].form == "10-K" and refs[1].cik is None
 
 

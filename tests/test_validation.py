@@ -1,10 +1,11 @@
 import pytest
-
 from finstep.errors import FinstepError
 from finstep.validation import check_accession, is_cik, normalize_cik, normalize_ticker
 
 
-@pytest.mark.parametrize("raw,expected", [("aapl", "AAPL"), (" BRK.B ", "BRK.B"), ("BF-B", "BF-B"), (320193, "320193")])
+@pytest.mark.parametrize(
+    "raw,expected", [("aapl", "AAPL"), (" BRK.B ", "BRK.B"), ("BF-B", "BF-B"), (320193, "320193")]
+)
 def test_valid_tickers_are_normalised(raw, expected):
     assert normalize_ticker(raw) == expected
 

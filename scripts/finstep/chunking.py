@@ -49,7 +49,7 @@ class ChunkingConfig:
     items: tuple[str, ...] = DEFAULT_ITEMS
     keep_fallback: bool = True
     near_duplicate_threshold: float | None = 0.85
-    prose: ProseFilter = ProseFilter()
+    prose: ProseFilter = field(default_factory=ProseFilter)
 
     @classmethod
     def from_config(cls, options: dict | None) -> ChunkingConfig:

@@ -62,4 +62,3 @@ class Deduplicator:
         for row in rows:
             if self.keep(row[field]):
                 yield row
-

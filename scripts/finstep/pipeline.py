@@ -75,7 +75,10 @@ def gather_chunks(paths: Sequence[str], out: str, chunking: dict) -> None:
     write_jsonl(out, kept)
     log.info(
         "%d chunks from %d filings (%d exact and %d near duplicates across filings dropped)",
-        len(kept), len(paths), dedup.dropped_exact, dedup.dropped_near,
+        len(kept),
+        len(paths),
+        dedup.dropped_exact,
+        dedup.dropped_near,
     )
 
 

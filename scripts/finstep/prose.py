@@ -13,8 +13,47 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?:\s|$)")
 # Function words make up a third or more of English prose and almost none of a table.
 STOPWORDS = frozenset(
-    "a an and are as at be been by for from has have in is it its of on or our that the "
-    "their this to was we were which will with not may such these those than other".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "will",
+        "with",
+        "not",
+        "may",
+        "such",
+        "these",
+        "those",
+        "than",
+        "other",
+    ]
 )
 
 

@@ -60,7 +60,9 @@ def _running_lines(paragraphs: list[str]) -> set[str]:
             for i in (_next_content(paragraphs, b - 1, -1), _next_content(paragraphs, b + 1, 1)):
                 if i is not None and len(paragraphs[i]) <= FURNITURE_MAX_CHARS:
                     edges.add(i)
-    counts = Counter(_DIGITS.sub("#", paragraphs[i].lower()) for i in edges if not parse_heading(paragraphs[i]))
+    counts = Counter(
+        _DIGITS.sub("#", paragraphs[i].lower()) for i in edges if not parse_heading(paragraphs[i])
+    )
     return {key for key, n in counts.items() if n >= FURNITURE_MIN_REPEATS}
 
 

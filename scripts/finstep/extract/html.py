@@ -16,8 +16,39 @@ from lxml import etree
 from .text import PAGE_BREAK, normalize_space
 
 _BLOCK = frozenset(
-    "p div br tr li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table thead tbody tfoot caption "
-    "section article header footer blockquote pre center hr form address".split()
+    [
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "center",
+        "hr",
+        "form",
+        "address",
+    ]
 )
 _CELL = frozenset(("td", "th"))
 _DROP = ("script", "style", "head", "title", "noscript", "ix:header", "header", "xml")
@@ -25,7 +56,9 @@ _HIDDEN_XPATH = (
     "//*[@style and contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', "
     "'abcdefghijklmnopqrstuvwxyz'), 'display:none')]"
 )
-_PAGE_BREAK_STYLE = re.compile(r"(page-break-(?:before|after)|break-(?:before|after))\s*:\s*(always|page)", re.I)
+_PAGE_BREAK_STYLE = re.compile(
+    r"(page-break-(?:before|after)|break-(?:before|after))\s*:\s*(always|page)", re.I
+)
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)
 _ITEM_OR_PART = re.compile(r"^\s*(items?|part)\s+[0-9ivx]", re.I)
 _NUMERIC_CELL = re.compile(r"^[\s$€£¥()%.,:;*\-–—0-9]*$")

@@ -148,7 +148,9 @@ def segment(paragraphs: list[str]) -> dict:
     return {
         "segmentation": "fallback",
         "reason": reason,
-        "sections": [{"item": FALLBACK_ITEM, "title": "Full document", "covers": [], "text": _section_text(paragraphs)}],
+        "sections": [
+            {"item": FALLBACK_ITEM, "title": "Full document", "covers": [], "text": _section_text(paragraphs)}
+        ],
     }
 
 

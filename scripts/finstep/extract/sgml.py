@@ -26,7 +26,9 @@ def main_document(data: bytes, *, name: str, form: str | None) -> tuple[str, byt
         doc_type = _TYPE.search(block)
         text = _TEXT.search(block)
         if text:
-            parts.append((doc_type.group(1).strip().decode("ascii", "replace") if doc_type else "", text.group(1)))
+            parts.append(
+                (doc_type.group(1).strip().decode("ascii", "replace") if doc_type else "", text.group(1))
+            )
     if not parts:
         raise FinstepError(f"{name}: SEC text file has no <DOCUMENT> with <TEXT>; the download is incomplete")
     wanted = (form or "").upper()

@@ -58,7 +58,9 @@ class EdgarSource(Source):
 
     @cached_property
     def session(self) -> SecSession:
-        limiter = shared_limiter(self.cache_dir / "ratelimit.sqlite", int(self.options.get("requests_per_second", 10)))
+        limiter = shared_limiter(
+            self.cache_dir / "ratelimit.sqlite", int(self.options.get("requests_per_second", 10))
+        )
         return SecSession(
             self.user_agent,
             limiter,
@@ -83,7 +85,9 @@ class EdgarSource(Source):
                     return cached["tickers"]
             raw = self.session.get_json(TICKERS_URL)
             tickers = {str(row["ticker"]).upper(): normalize_cik(row["cik_str"]) for row in raw.values()}
-            write_json(path, {"downloaded": dt.date.today().isoformat(), "source": TICKERS_URL, "tickers": tickers})
+            write_json(
+                path, {"downloaded": dt.date.today().isoformat(), "source": TICKERS_URL, "tickers": tickers}
+            )
             return tickers
 
     def cik_for(self, ticker: str) -> str:

@@ -60,7 +60,9 @@ class LocalSource(Source):
                 if stem in refs:
                     raise FinstepError(f"{folder}: accession {stem} has two documents; keep one")
                 if entry.stat().st_size == 0:
-                    raise FinstepError(f"{entry.path}: file is empty; replace it with the filing or delete it")
+                    raise FinstepError(
+                        f"{entry.path}: file is empty; replace it with the filing or delete it"
+                    )
                 with open(entry.path, "rb") as handle:
                     sniff(handle.read(SNIFF_BYTES), entry.path)
                 meta = self._meta(folder / f"{stem}.json")
