@@ -9,8 +9,7 @@ sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 from snakemake.exceptions import WorkflowError
 
 from finstep.errors import FinstepError
-from finstep.pipeline import load_index
-from finstep.sources import build_source
+from finstep.sources import build_source, load_index
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, normalize_ticker
 
 

@@ -31,11 +31,6 @@ def list_filings(source_options: dict, ticker: str, out: str) -> None:
     write_json(out, {"ticker": ticker, "filings": [r.as_dict() for r in refs]})
 
 
-def load_index(path: str) -> dict[str, FilingRef]:
-    with open(path, encoding="utf-8") as handle:
-        return {r["accession"]: FilingRef.from_dict(r) for r in json.load(handle)["filings"]}
-
-
 def fetch_filing(source_options: dict, ref: dict, out: str) -> None:
     """Copy or download one filing; the source checks it is a filing, not an error page."""
     filing = FilingRef.from_dict(ref)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 
 from ..errors import FinstepError
-from .base import FilingMeta, FilingRef, Source
+from .base import FilingMeta, FilingRef, Source, load_index
 
 ENTRY_POINT_GROUP = "finstep.sources"
 _BUILTIN = {
@@ -51,4 +51,4 @@ def build_source(options: dict) -> Source:
     return get_source_class(options["plugin"])(options)
 
 
-__all__ = ["FilingMeta", "FilingRef", "Source", "available", "build_source", "get_source_class"]
+__all__ = ["FilingMeta", "FilingRef", "Source", "available", "build_source", "get_source_class", "load_index"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass
 from typing import ClassVar
@@ -77,6 +78,12 @@ class FilingRef:
             "bytes": size,
             "sha256": sha256,
         }
+
+
+def load_index(path: str) -> dict[str, FilingRef]:
+    """Accession → FilingRef from a ticker's ``filings.json`` written by the listing checkpoint."""
+    with open(path, encoding="utf-8") as handle:
+        return {r["accession"]: FilingRef.from_dict(r) for r in json.load(handle)["filings"]}
 
 
 class Source(ABC):
