@@ -8,7 +8,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from conftest import ROOT
@@ -135,3 +138,82 @@ def test_lint_is_clean():
     result = subprocess.run([*SNAKEMAKE, "--lint"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Congratulations" in result.stdout + result.stderr
+
+
+class _SecMirror(BaseHTTPRequestHandler):
+    """Serves recorded SEC paths on loopback and remembers each request's User-Agent."""
+
+    routes: ClassVar[dict[str, bytes]] = {}
+    seen: ClassVar[list[tuple[str, str]]] = []
+
+    def do_GET(self):
+        self.seen.append((self.path, self.headers.get("User-Agent", "")))
+        body = self.routes.get(self.path)
+        self.send_response(200 if body is not None else 404)
+        self.end_headers()
+        self.wfile.write(body or b"not found")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def sec_mirror():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SecMirror)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_edgar_source_end_to_end_against_a_local_mirror(fresh, sec_mirror):
+    url = sec_mirror
+    sample = next((ROOT / "resources" / "filings" / "AAPL").glob("*.htm"))
+    recent = {
+        "accessionNumber": ["0000320193-24-000123", "0000320193-24-000050"],
+        "filingDate": ["2024-11-01", "2024-08-02"],
+        "reportDate": ["2024-09-28", "2024-06-29"],
+        "form": ["10-K", "10-Q"],
+        "primaryDocument": ["aapl-20240928.htm", "aapl-20240629.htm"],
+    }
+    _SecMirror.seen = []
+    _SecMirror.routes = {
+        "/files/company_tickers.json": json.dumps(
+            {"0": {"cik_str": 320193, "ticker": "AAPL", "title": "Apple"}}
+        ).encode(),
+        "/submissions/CIK0000320193.json": json.dumps(
+            {"cik": "320193", "name": "Apple Inc.", "filings": {"recent": recent, "files": []}}
+        ).encode(),
+        "/Archives/edgar/data/320193/000032019324000123/aapl-20240928.htm": sample.read_bytes(),
+    }
+    source = {
+        "plugin": "edgar",
+        "user_agent": "Test Lab research@example.org",
+        "www_url": url,
+        "data_url": url,
+        "latest": 1,
+        "backoff_factor": 0,
+    }
+    result = snakemake(fresh, "--config", 'tickers=["AAPL"]', f"source={json.dumps(source)}")
+    assert result.returncode == 0, result.stderr[-4000:]
+    stored = fresh / "results" / "filings" / "AAPL" / "0000320193-24-000123.htm"
+    assert stored.read_bytes() == sample.read_bytes()
+    record = json.loads(stored.with_suffix(".json").read_text())
+    assert record["source"] == f"{url}/Archives/edgar/data/320193/000032019324000123/aapl-20240928.htm"
+    assert (
+        record["cik"] == "0000320193"
+        and record["company"] == "Apple Inc."
+        and record["period"] == "2024-09-28"
+    )
+    assert (fresh / "results" / "chunks" / "all.jsonl").stat().st_size > 0
+    assert [path for path, _ in _SecMirror.seen] == [
+        "/files/company_tickers.json",
+        "/submissions/CIK0000320193.json",
+        "/Archives/edgar/data/320193/000032019324000123/aapl-20240928.htm",
+    ]
+    assert {agent for _, agent in _SecMirror.seen} == {"Test Lab research@example.org"}
+    again = snakemake(fresh, "--config", 'tickers=["AAPL"]', f"source={json.dumps(source)}")
+    assert again.returncode == 0 and len(_SecMirror.seen) == 3  # nothing downloaded twice

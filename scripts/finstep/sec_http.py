@@ -32,6 +32,7 @@ USER_AGENT_ENV = "SEC_USER_AGENT"
 _USER_AGENT = re.compile(r"^\S.*\s\S+@\S+\.\S+$")
 BLOCK_MARKERS = ("Request Rate Threshold Exceeded", "Undeclared Automated Tool")
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+SEC_DATA_URL = "https://data.sec.gov"
 
 
 def resolve_user_agent(configured: str | None) -> str:
@@ -132,13 +133,17 @@ class SharedLimitEdgarClient(EdgarClient):
     under the run-wide limiter, retries and block-page checks instead.
     """
 
-    def __init__(self, session: SecSession) -> None:
+    def __init__(self, session: SecSession, data_url: str = SEC_DATA_URL) -> None:
         super().__init__(session.session.headers["User-Agent"])
         self._sec = session
+        self._data_url = data_url.rstrip("/")
 
     def _rate_limited_get(self, url: str) -> dict:  # type: ignore[override]
+        # The library builds data.sec.gov URLs itself; point them at a configured mirror.
+        if url.startswith(SEC_DATA_URL):
+            url = self._data_url + url[len(SEC_DATA_URL) :]
         return self._sec.get_json(url)
 
     def get_submissions_page(self, name: str) -> dict:
         """One of the older pages listed in ``filings.files``."""
-        return self._rate_limited_get(f"https://data.sec.gov/submissions/{name}")
+        return self._rate_limited_get(f"{SEC_DATA_URL}/submissions/{name}")

@@ -20,6 +20,7 @@ from filelock import FileLock
 from ..errors import FinstepError
 from ..extract.sniff import sniff
 from ..io import write_json
+from ..sec_http import SEC_DATA_URL as DATA_URL
 from ..sec_http import SecSession, SharedLimitEdgarClient, resolve_user_agent, shared_limiter
 from ..validation import is_cik, normalize_cik
 from .base import DOCUMENT_EXTENSIONS, FilingRef, Source
@@ -27,14 +28,14 @@ from .selection import fiscal_year, select_filings
 
 log = logging.getLogger(__name__)
 
-TICKERS_URL = "https://www.sec.gov/files/company_tickers.json"
-ARCHIVES_URL = "https://www.sec.gov/Archives/edgar/data"
+WWW_URL = "https://www.sec.gov"
+TICKERS_URL = f"{WWW_URL}/files/company_tickers.json"
 _COLUMNS = ("accessionNumber", "filingDate", "reportDate", "form", "primaryDocument")
 
 
-def document_url(cik: str, accession: str, primary: str) -> tuple[str, str]:
+def document_url(cik: str, accession: str, primary: str, www: str = WWW_URL) -> tuple[str, str]:
     """``(url, ext)`` of the primary document, or of the full submission when there is none."""
-    folder = f"{ARCHIVES_URL}/{int(cik)}/{accession.replace('-', '')}"
+    folder = f"{www}/Archives/edgar/data/{int(cik)}/{accession.replace('-', '')}"
     ext = primary.rpartition(".")[2].lower() if "." in primary else ""
     if primary and ext in DOCUMENT_EXTENSIONS:
         return f"{folder}/{primary}", ext
@@ -54,7 +55,10 @@ class EdgarSource(Source):
     def __init__(self, options: dict) -> None:
         super().__init__(options)
         self.user_agent = resolve_user_agent(options.get("user_agent"))
-        self.cache_dir = Path(options.get("cache_dir") or "results/edgar")
+        self.cache_dir = Path(options.get("cache_dir") or "results/edgar/cache")
+        # SEC's hosts, or a mirror (and the tests' local server) serving the same paths.
+        self.www = (options.get("www_url") or WWW_URL).rstrip("/")
+        self.data = (options.get("data_url") or DATA_URL).rstrip("/")
 
     @cached_property
     def session(self) -> SecSession:
@@ -70,7 +74,7 @@ class EdgarSource(Source):
 
     @cached_property
     def client(self) -> SharedLimitEdgarClient:
-        return SharedLimitEdgarClient(self.session)
+        return SharedLimitEdgarClient(self.session, data_url=self.data)
 
     def ticker_map(self) -> dict[str, str]:
         """Ticker → 10-digit CIK, downloaded at most once per ``ticker_map_max_age_days``."""
@@ -83,7 +87,8 @@ class EdgarSource(Source):
                 age = dt.date.today() - dt.date.fromisoformat(cached["downloaded"])
                 if age.days <= max_age:
                     return cached["tickers"]
-            raw = self.session.get_json(TICKERS_URL)
+            url = f"{self.www}/files/company_tickers.json"
+            raw = self.session.get_json(url)
             tickers = {str(row["ticker"]).upper(): normalize_cik(row["cik_str"]) for row in raw.values()}
             write_json(
                 path, {"downloaded": dt.date.today().isoformat(), "source": TICKERS_URL, "tickers": tickers}
@@ -103,7 +108,7 @@ class EdgarSource(Source):
     def _refs(self, ticker: str, cik: str, company: str | None, rows: list[dict]) -> list[FilingRef]:
         refs = []
         for row in rows:
-            url, ext = document_url(cik, row["accessionNumber"], row.get("primaryDocument") or "")
+            url, ext = document_url(cik, row["accessionNumber"], row.get("primaryDocument") or "", self.www)
             refs.append(
                 FilingRef(
                     ticker=ticker,
