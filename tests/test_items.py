@@ -28,6 +28,22 @@ def test_combined_items_heading():
     assert heading.item == "1" and heading.covers == ("1", "2")
 
 
+def test_combined_heading_is_followed_by_item_1a():
+    paragraphs = [
+        "Items 1 and 2. Business and Properties",
+        *[PROSE] * 10,
+        "Item 1A. Risk Factors",
+        *[PROSE] * 10,
+    ]
+    paragraphs += ["Item 3. Legal Proceedings", PROSE]
+    result = segment(paragraphs)
+    assert [(s["item"], s["covers"]) for s in result["sections"]] == [
+        ("1", ["1", "2"]),
+        ("1A", ["1A"]),
+        ("3", ["3"]),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

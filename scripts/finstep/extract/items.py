@@ -92,19 +92,22 @@ def parse_heading(para: str) -> Heading | None:
 
 
 def _best_chain(cands: list[Heading]) -> list[Heading]:
-    """Longest subsequence in strictly increasing Item order; ties go to later occurrences."""
+    """Longest subsequence in strictly increasing Item order; ties go to later occurrences.
+
+    A combined heading ("Items 1 and 2.") takes the place of its first Item:
+    filers put it where Item 1 goes, with Item 1A following it.
+    """
     n = len(cands)
+    if not n:
+        return []
     score: list[tuple[int, int]] = [(1, c.index) for c in cands]
     prev = [-1] * n
     for j in range(n):
-        rj = _RANK[cands[j].covers[-1]]
         for i in range(j):
-            if _RANK[cands[i].covers[-1]] < _RANK[cands[j].item] and rj >= _RANK[cands[j].item]:
+            if _RANK[cands[i].item] < _RANK[cands[j].item]:
                 cand = (score[i][0] + 1, score[i][1] + cands[j].index)
                 if cand > score[j]:
                     score[j], prev[j] = cand, i
-    if not n:
-        return []
     j = max(range(n), key=lambda k: score[k])
     chain = []
     while j != -1:
