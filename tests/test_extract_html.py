@@ -169,3 +169,22 @@ def test_extract_document_end_to_end_fallback_for_unsegmentable_text():
     assert result["segmentation"] == "fallback"
     assert result["reason"].startswith("found 0 Item headings")
     assert result["sections"][0]["text"] == PROSE
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined():
+    paragraphs = [
+        "The Company sells software to businesses and",
+        PAGE_BREAK,
+        "12",
+        "consumers worldwide.",
+        PAGE_BREAK,
+        "Next.",
+    ]
+    assert clean_paragraphs(paragraphs) == [
+        "The Company sells software to businesses and consumers worldwide.",
+        "Next.",
+    ]
+    assert clean_paragraphs(["Ends here.", PAGE_BREAK, "lower case start"]) == [
+        "Ends here.",
+        "lower case start",
+    ]

@@ -24,6 +24,7 @@ _TOC_LINE = re.compile(
 )
 _DOT_LEADER = re.compile(r"\.{4,}\s*\d{1,3}$")
 _DIGITS = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 FURNITURE_MAX_CHARS = 100
 FURNITURE_MIN_REPEATS = 3
 
@@ -67,11 +68,19 @@ def _running_lines(paragraphs: list[str]) -> set[str]:
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Remove page numbers, running headers/footers, TOC lines and page-break markers."""
+    """Remove page numbers, running headers/footers, TOC lines and page-break markers.
+
+    A paragraph that a page break cut mid-sentence (no closing punctuation
+    before the break, a lower-case word after it) is joined again.
+    """
     running = _running_lines(paragraphs)
-    kept = []
+    kept: list[str] = []
+    at_break = False
     for para in paragraphs:
-        if para == PAGE_BREAK or _is_page_number(para) or _is_toc_line(para):
+        if para == PAGE_BREAK:
+            at_break = True
+            continue
+        if _is_page_number(para) or _is_toc_line(para):
             continue
         if (
             running
@@ -80,5 +89,9 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
             and not parse_heading(para)
         ):
             continue
-        kept.append(para)
+        if at_break and kept and para[0].islower() and not _SENTENCE_END.search(kept[-1]):
+            kept[-1] = f"{kept[-1]} {para}"
+        else:
+            kept.append(para)
+        at_break = False
     return kept
