@@ -10,7 +10,7 @@ from snakemake.exceptions import WorkflowError
 
 from finstep.errors import FinstepError
 from finstep.sources import build_source, load_index
-from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, normalize_ticker
+from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
 
 def checked(fn, *args):
@@ -30,6 +30,7 @@ def configured_tickers():
 
 
 TICKERS = configured_tickers()
+checked(check_chunking, config["chunking"])
 SOURCE = checked(build_source, config["source"])
 # Local sources are listed now, so that `snakemake -n` shows every job and bad
 # input fails at once; remote ones through the filing_index checkpoint.

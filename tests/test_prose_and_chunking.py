@@ -4,6 +4,7 @@ import pytest
 from conftest import PROSE
 from finstep.chunking import ChunkingConfig, chunk_filing, chunk_id, dedupe_across
 from finstep.dedup import Deduplicator
+from finstep.errors import FinstepError
 from finstep.prose import ProseFilter
 
 FILING = {
@@ -116,5 +117,5 @@ def test_dedupe_across_filings_keeps_the_first():
 
 
 def test_overlap_must_be_smaller_than_size():
-    with pytest.raises(ValueError, match="overlap"):
+    with pytest.raises(FinstepError, match=r"chunking.overlap \(200\) must be smaller"):
         ChunkingConfig.from_config({"size": 200, "overlap": 200})

@@ -106,8 +106,9 @@ def test_rerun_after_a_crash_redoes_only_what_is_missing(ran):
     assert "Nothing to be done" in (lambda r: r.stdout + r.stderr)(snakemake(ran, "-n"))
 
 
-def _fails_before_work(project: Path, *config: str) -> str:
-    result = snakemake(project, "-n", "--config", *config)
+def _fails_before_work(project: Path, **config: object) -> str:
+    (project / "config" / "override.json").write_text(json.dumps(config))
+    result = snakemake(project, "-n", "--configfile", "config/config.yaml", "config/override.json")
     assert result.returncode != 0
     return result.stdout + result.stderr
 
@@ -120,22 +121,23 @@ def fresh(tmp_path):
 @pytest.mark.parametrize(
     "config,message",
     [
-        ('tickers=["AAPL","../x"]', "ticker '../x' is malformed"),
-        ('tickers=["AAPL","NOPE"]', "ticker 'NOPE': no folder"),
-        ('source={"plugin":"edgar"}', "SEC requires a User-Agent"),
-        ('source={"plugin":"local","path":"missing"}', "source.path 'missing' is not a folder"),
-        ('source={"plugin":"nope"}', "source.plugin 'nope' is unknown"),
+        ({"tickers": ["AAPL", "../x"]}, "ticker '../x' is malformed"),
+        ({"tickers": ["AAPL", "NOPE"]}, "ticker 'NOPE': no folder"),
+        ({"source": {"plugin": "edgar"}}, "SEC requires a User-Agent"),
+        ({"source": {"plugin": "local", "path": "missing"}}, "source.path 'missing' is not a folder"),
+        ({"source": {"plugin": "nope"}}, "source.plugin 'nope' is unknown"),
+        ({"chunking": {"size": 300, "overlap": 300}}, "chunking.overlap (300) must be smaller"),
     ],
 )
 def test_bad_input_fails_at_once_with_one_clear_line(fresh, config, message):
-    out = _fails_before_work(fresh, config)
+    out = _fails_before_work(fresh, **config)
     assert message in out
     assert not (fresh / "results").exists()
 
 
 def test_empty_filing_is_refused_before_any_job(fresh):
     (fresh / "resources" / "filings" / "AAPL" / "0000320193-25-000999.htm").write_bytes(b"")
-    assert "file is empty" in _fails_before_work(fresh, 'tickers=["AAPL"]')
+    assert "file is empty" in _fails_before_work(fresh, tickers=["AAPL"])
 
 
 def test_lint_is_clean():

@@ -12,6 +12,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from .dedup import Deduplicator
 from .extract.items import FALLBACK_ITEM
 from .prose import ProseFilter
+from .validation import check_chunking
 
 # Items whose text is prose; 4 (mine safety), 6 (reserved), 15 (exhibit list)
 # and 16 (summary) are boilerplate or lists.
@@ -54,8 +55,7 @@ class ChunkingConfig:
     @classmethod
     def from_config(cls, options: dict | None) -> ChunkingConfig:
         options = dict(options or {})
-        if options.get("overlap", 200) >= options.get("size", 1500):
-            raise ValueError("chunking.overlap must be smaller than chunking.size")
+        check_chunking(options)
         return cls(
             size=options.get("size", 1500),
             overlap=options.get("overlap", 200),

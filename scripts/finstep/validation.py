@@ -51,3 +51,12 @@ def check_accession(accession: str, where: str) -> str:
             "name filings like 0000320193-24-000123.htm"
         )
     return accession
+
+
+def check_chunking(options: dict) -> None:
+    """Chunk overlap must be smaller than chunk size (the splitter would loop forever otherwise)."""
+    size, overlap = options.get("size", 1500), options.get("overlap", 200)
+    if overlap >= size:
+        raise FinstepError(
+            f"chunking.overlap ({overlap}) must be smaller than chunking.size ({size}); lower the overlap"
+        )
