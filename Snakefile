@@ -13,6 +13,7 @@ include: "rules/common.smk"
 include: "rules/filings.smk"
 include: "rules/text.smk"
 include: "rules/chunks.smk"
+include: "rules/teacher.smk"
 
 
 rule all:

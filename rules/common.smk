@@ -10,6 +10,7 @@ from snakemake.exceptions import WorkflowError
 
 from finstep.errors import FinstepError
 from finstep.sources import build_source, load_index
+from finstep.teacher.config import GPU_PLUGINS, teacher_configs
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
 
@@ -45,6 +46,8 @@ wildcard_constraints:
     ticker=TICKER_PATTERN,
     accession=ACCESSION_PATTERN,
     ext="htm|html|txt",
+    teacher=r"[A-Za-z0-9][A-Za-z0-9_.\-]*",
+    shard=r"\d+",
 
 
 @functools.cache
@@ -81,5 +84,27 @@ def chunk_files(wildcards):
     ]
 
 
+TEACHERS = checked(teacher_configs, config.get("teachers") or {})
+
+
+def teacher_gpus(name):
+    """GPU plugins ask for one GPU (T4 defaults: 16 GB, no bf16); CPU ones for none."""
+    return 1 if TEACHERS[name]["plugin"] in GPU_PLUGINS else 0
+
+
+def teacher_inputs(wildcards):
+    options = TEACHERS[wildcards.teacher]
+    inputs = {"chunks": "results/chunks/all.jsonl", "prompt": options["prompt"]}
+    model = str(options.get("model") or "")
+    if model.startswith("results/"):  # a model this workflow builds, e.g. the tiny one
+        inputs["model"] = model
+    return inputs
+
+
+def teacher_shards(wildcards):
+    shards = TEACHERS[wildcards.teacher]["shards"]
+    return [f"results/teacher/{wildcards.teacher}/shards/{shard}.jsonl" for shard in range(shards)]
+
+
 def all_targets():
-    return ["results/chunks/all.jsonl"]
+    return ["results/chunks/all.jsonl"] + [f"results/teacher/{name}/summary.md" for name in TEACHERS]

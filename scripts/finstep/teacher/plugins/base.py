@@ -33,6 +33,7 @@ class Generation:
     text: str
     output_tokens: int = 0
     truncated_input: bool = False  # the chunk was cut to fit the model's context
+    error: str | None = None  # the backend failed on this request (recorded as the reject reason)
 
 
 class Teacher(ABC):

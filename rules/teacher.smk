@@ -1,0 +1,82 @@
+# Teacher stage: chunks → validated (text, rationale, summary) triplets, one
+# folder per teacher named in config, each sharded into GPU jobs.
+
+
+rule tiny_model:
+    input:
+        chunks="results/chunks/all.jsonl",
+    output:
+        directory("results/models/tiny-llama"),
+    log:
+        "logs/tiny_model.log",
+    params:
+        sizes=config["tiny_model"],
+    resources:
+        mem_mb=4000,
+        runtime=30,
+    conda:
+        "../envs/teacher.yaml"
+    script:
+        "../scripts/build_tiny_model.py"
+
+
+rule teacher_shard:
+    input:
+        unpack(teacher_inputs),
+    output:
+        "results/teacher/{teacher}/shards/{shard}.jsonl",
+    log:
+        "logs/teacher_shard/{teacher}/{shard}.log",
+    params:
+        name=lambda wildcards: wildcards.teacher,
+        options=lambda wildcards: TEACHERS[wildcards.teacher],
+        shards=lambda wildcards: TEACHERS[wildcards.teacher]["shards"],
+    resources:
+        gpu=lambda wildcards: teacher_gpus(wildcards.teacher),
+        gpu_mem_mb=lambda wildcards: 16000 if teacher_gpus(wildcards.teacher) else 0,
+        mem_mb=16000,
+        runtime=lambda wildcards: TEACHERS[wildcards.teacher]["runtime"],
+    conda:
+        "../envs/teacher.yaml"
+    script:
+        "../scripts/teacher_shard.py"
+
+
+rule teacher_gather:
+    input:
+        chunks="results/chunks/all.jsonl",
+        shards=teacher_shards,
+    output:
+        triplets="results/teacher/{teacher}/triplets.jsonl",
+        rejects="results/teacher/{teacher}/rejects.jsonl",
+        stats="results/teacher/{teacher}/stats.json",
+    log:
+        "logs/teacher_gather/{teacher}.log",
+    resources:
+        mem_mb=4000,
+        runtime=10,
+    conda:
+        "../envs/teacher.yaml"
+    script:
+        "../scripts/teacher_gather.py"
+
+
+rule teacher_check:
+    input:
+        stats="results/teacher/{teacher}/stats.json",
+    output:
+        "results/teacher/{teacher}/summary.md",
+    log:
+        "logs/teacher_check/{teacher}.log",
+    params:
+        name=lambda wildcards: wildcards.teacher,
+        min_valid_rate=lambda wildcards: TEACHERS[wildcards.teacher]["min_valid_rate"],
+    conda:
+        "../envs/teacher.yaml"
+    script:
+        "../scripts/teacher_check.py"
+
+
+rule teachers:
+    input:
+        expand("results/teacher/{teacher}/summary.md", teacher=TEACHERS),

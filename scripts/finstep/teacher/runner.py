@@ -1,0 +1,237 @@
+"""Run a teacher over a shard of the corpus, resumably; gather shards; check the result.
+
+Chunks go to shards by a hash of their id, so a chunk's shard never depends
+on the other chunks, and sharded and unsharded runs answer the same chunks
+with the same prompts. A shard appends one line per answered chunk to a
+hidden progress file (flushed and fsynced per batch): after a crash or a
+cluster timeout the rerun skips what is there. Only a finished shard is
+renamed to its output, so ``results/`` never holds a half-written shard.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ..errors import FinstepError
+from ..io import atomic_open, read_jsonl, write_json, write_jsonl
+from .parser import parse_answer, reason_code
+from .plugins import Teacher, TeacherRequest, build_teacher
+from .prompt import Prompt, load_prompt
+
+log = logging.getLogger("finstep.teacher")
+RAW_KEEP = 2000  # characters of a rejected raw output kept for inspection
+TRIPLET_FIELDS = ("id", "ticker", "accession", "section", "text", "rationale", "summary")
+
+
+def shard_of(chunk_id: str, shards: int) -> int:
+    """Stable shard of a chunk: the same on every machine and for every corpus size."""
+    return int(hashlib.sha256(chunk_id.encode()).hexdigest()[:12], 16) % shards
+
+
+def shard_chunks(chunks_path: str, shard: int, shards: int) -> list[dict]:
+    chunks = list(read_jsonl(chunks_path))
+    if not chunks:
+        raise FinstepError(f"{chunks_path} holds no chunks: check the source filings and chunking settings")
+    if not 0 <= shard < shards:
+        raise FinstepError(f"shard {shard} does not exist: teacher shards are 0..{shards - 1}")
+    return [c for c in chunks if shard_of(c["id"], shards) == shard]
+
+
+def _read_progress(path: Path) -> dict[str, dict]:
+    """Records already written; a line cut by a crash is dropped (its chunk is redone)."""
+    if not path.exists():
+        return {}
+    done, good = {}, []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                break
+            if not line.endswith("\n"):
+                break
+            done[record["id"]] = record
+            good.append(line)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.writelines(good)
+    return done
+
+
+def _batches(items: list[dict], size: int) -> Iterator[list[dict]]:
+    for start in range(0, len(items), max(1, size)):
+        yield items[start : start + max(1, size)]
+
+
+def _request(chunk: dict, prompt: Prompt) -> TeacherRequest:
+    meta = {k: chunk.get(k) for k in ("ticker", "company", "section", "accession")}
+    return TeacherRequest(id=chunk["id"], text=chunk["text"], prompt=prompt, meta=meta)
+
+
+def answer_batch(
+    teacher: Teacher, chunks: list[dict], prompt: Prompt, *, name: str, attempts: int, seed: int
+) -> Iterator[dict]:
+    """One record per chunk: valid, or rejected after ``attempts`` tries with changed seeds."""
+    base = {"teacher": name, "revision": teacher.revision, "prompt_version": prompt.version}
+    pending = list(chunks)
+    last: dict[str, tuple[str, str]] = {}
+    tokens: Counter[str] = Counter()
+    seconds: Counter[str] = Counter()
+    truncated: set[str] = set()
+    for attempt in range(attempts):
+        start = time.perf_counter()
+        generations = teacher.generate([_request(c, prompt) for c in pending], seed=seed + attempt)
+        share = (time.perf_counter() - start) / max(1, len(pending))
+        retry = []
+        for chunk, gen in zip(pending, generations, strict=True):
+            tokens[chunk["id"]] += gen.output_tokens
+            seconds[chunk["id"]] += share
+            if gen.truncated_input:
+                truncated.add(chunk["id"])
+            answer, reason = (None, f"backend: {gen.error}") if gen.error else parse_answer(gen.text)
+            stats = {
+                "attempts": attempt + 1,
+                "output_tokens": tokens[chunk["id"]],
+                "seconds": round(seconds[chunk["id"]], 4),
+                "truncated": chunk["id"] in truncated,
+            }
+            if answer is not None:
+                triplet = {k: chunk.get(k) for k in TRIPLET_FIELDS[:5]}
+                triplet.update(answer.model_dump(), **base, truncated=stats["truncated"])
+                yield {"id": chunk["id"], "status": "valid", "triplet": triplet, **stats}
+            else:
+                last[chunk["id"]] = (reason, gen.text)
+                retry.append(chunk)
+        pending = retry
+        if not pending:
+            return
+    for chunk in pending:
+        reason, raw = last[chunk["id"]]
+        reject = {k: chunk.get(k) for k in TRIPLET_FIELDS[:5]}
+        reject.update(reason=reason, reason_code=reason_code(reason), raw=raw[:RAW_KEEP], **base)
+        yield {
+            "id": chunk["id"],
+            "status": "rejected",
+            "reject": reject,
+            "attempts": attempts,
+            "output_tokens": tokens[chunk["id"]],
+            "seconds": round(seconds[chunk["id"]], 4),
+            "truncated": chunk["id"] in truncated,
+        }
+
+
+def run_shard(chunks_path: str, shard: int, shards: int, name: str, options: dict, out: str) -> None:
+    """Answer every chunk of one shard, resuming from the progress file."""
+    prompt = load_prompt(options["prompt"])
+    chunks = shard_chunks(chunks_path, shard, shards)
+    progress = Path(out).with_name(f".{Path(out).name}.progress")
+    progress.parent.mkdir(parents=True, exist_ok=True)
+    done = _read_progress(progress)
+    pending = [c for c in chunks if c["id"] not in done]
+    log.info(
+        "%s shard %d/%d: %d chunks, %d done before, %d to do",
+        name,
+        shard,
+        shards,
+        len(chunks),
+        len(done),
+        len(pending),
+    )
+    if pending:
+        teacher = build_teacher(options)
+        try:
+            with (
+                open(progress, "a", encoding="utf-8") as handle,
+                tqdm(total=len(chunks), initial=len(done), desc=f"{name} shard {shard}", unit="chunk") as bar,
+            ):
+                for batch in _batches(pending, teacher.batch_size):
+                    for record in answer_batch(
+                        teacher,
+                        batch,
+                        prompt,
+                        name=name,
+                        attempts=int(options.get("attempts", 3)),
+                        seed=int(options.get("seed", 0)),
+                    ):
+                        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        done[record["id"]] = record
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                    bar.update(len(batch))
+        finally:
+            teacher.close()
+    write_jsonl(out, (done[c["id"]] for c in chunks))
+    progress.unlink(missing_ok=True)
+
+
+def gather(chunks_path: str, shard_paths: list[str], triplets: str, rejects: str, stats_path: str) -> None:
+    """Shards → triplets and rejects in corpus order, and the run's statistics."""
+    records: dict[str, dict] = {}
+    for path in shard_paths:
+        for record in read_jsonl(path):
+            records[record["id"]] = record
+    order = [c["id"] for c in read_jsonl(chunks_path)]
+    missing = [i for i in order if i not in records]
+    if missing:
+        raise FinstepError(
+            f"{len(missing)} chunks have no teacher answer (e.g. {missing[0]}): rerun the shards"
+        )
+    ordered = [records[i] for i in order]
+    write_jsonl(triplets, (r["triplet"] for r in ordered if r["status"] == "valid"))
+    write_jsonl(rejects, (r["reject"] for r in ordered if r["status"] == "rejected"))
+    write_json(stats_path, summarize(ordered))
+
+
+def summarize(records: list[dict]) -> dict:
+    valid = sum(r["status"] == "valid" for r in records)
+    tokens = sum(r["output_tokens"] for r in records)
+    seconds = sum(r["seconds"] for r in records)
+    return {
+        "chunks_in": len(records),
+        "valid": valid,
+        "rejected": len(records) - valid,
+        "valid_rate": round(valid / len(records), 4) if records else 0.0,
+        "rejected_by_reason": dict(
+            Counter(r["reject"]["reason_code"] for r in records if r["status"] == "rejected")
+        ),
+        "retried": sum(r["attempts"] > 1 for r in records),
+        "truncated": sum(r["truncated"] for r in records),
+        "output_tokens": tokens,
+        "generation_seconds": round(seconds, 3),
+        "output_tokens_per_second": round(tokens / seconds, 2) if seconds else None,
+    }
+
+
+def check(stats_path: str, name: str, min_valid_rate: float, out: str) -> None:
+    """Stop the workflow when too few answers were valid; otherwise write a readable summary."""
+    stats = json.loads(Path(stats_path).read_text(encoding="utf-8"))
+    rejects = Path(stats_path).with_name("rejects.jsonl")
+    if stats["valid_rate"] < min_valid_rate:
+        raise FinstepError(
+            f"teacher {name!r}: only {stats['valid_rate']:.0%} of {stats['chunks_in']} chunks got a valid answer "
+            f"(floor {min_valid_rate:.0%}; rejects by reason {stats['rejected_by_reason']}); see {rejects}"
+        )
+    lines = [
+        f"# Teacher `{name}`",
+        "",
+        "| | |",
+        "| --- | ---: |",
+        f"| chunks | {stats['chunks_in']} |",
+        f"| valid answers | {stats['valid']} ({stats['valid_rate']:.1%}) |",
+        f"| rejected | {stats['rejected']} |",
+        f"| answered after a retry | {stats['retried']} |",
+        f"| chunks truncated to fit the context | {stats['truncated']} |",
+        f"| output tokens per second | {stats['output_tokens_per_second']} |",
+        "",
+    ]
+    lines += [f"- rejected for `{code}`: {n}" for code, n in sorted(stats["rejected_by_reason"].items())]
+    with atomic_open(out) as handle:
+        handle.write("\n".join(lines) + "\n")
