@@ -110,7 +110,9 @@ def test_invalid_answers_are_retried_with_a_new_seed_then_rejected(monkeypatch, 
     assert [r["id"] for r in rejects] == ["c000", "c005", "c010", "c015", "c020"]
     assert stats["rejected_by_reason"] == {"no_json": 5}
     assert rejects[0]["raw"].startswith("Here is the JSON") and rejects[0]["text"].startswith("Revenue")
-    assert stats["retried"] == 9 + 5  # even ids (not multiples of 5) fixed by the second seed, plus the rejects
+    assert (
+        stats["retried"] == 9 + 5
+    )  # even ids (not multiples of 5) fixed by the second seed, plus the rejects
     assert stats["valid"] == 18
 
 

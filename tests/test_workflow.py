@@ -87,6 +87,41 @@ def test_default_config_builds_every_output(ran):
     assert (ran / "logs" / "gather_chunks.log").read_text().strip()
 
 
+def test_default_teacher_answers_every_chunk(ran):
+    chunks = [json.loads(line) for line in (ran / "results" / "chunks" / "all.jsonl").open()]
+    teacher = ran / "results" / "teacher" / "extractive"
+    triplets = [json.loads(line) for line in (teacher / "triplets.jsonl").open()]
+    assert [t["id"] for t in triplets] == [c["id"] for c in chunks]
+    assert all(t["rationale"].startswith("1. ") and t["summary"] for t in triplets)
+    assert {t["prompt_version"] for t in triplets} == {"teacher-v1"}
+    stats = json.loads((teacher / "stats.json").read_text())
+    assert stats["valid_rate"] == 1.0 and stats["chunks_in"] == len(chunks)
+    assert "| valid answers |" in (teacher / "summary.md").read_text()
+
+
+def test_sharded_teacher_gives_the_same_triplets(ran):
+    (ran / "config" / "sharded.json").write_text(
+        json.dumps(
+            {
+                "teachers": {
+                    "extractive": {"plugin": "extractive", "attempts": 1},
+                    "sharded": {"plugin": "extractive", "attempts": 1, "shards": 3},
+                }
+            }
+        )
+    )
+    result = snakemake(ran, "teachers", "--configfile", "config/config.yaml", "config/sharded.json")
+    assert result.returncode == 0, result.stderr[-3000:]
+    shards = sorted(p.name for p in (ran / "results" / "teacher" / "sharded" / "shards").iterdir())
+    assert shards == ["0.jsonl", "1.jsonl", "2.jsonl"]
+
+    def load(name):
+        rows = [json.loads(line) for line in (ran / "results" / "teacher" / name / "triplets.jsonl").open()]
+        return [{k: v for k, v in row.items() if k != "teacher"} for row in rows]
+
+    assert load("sharded") == load("extractive")
+
+
 def test_rerun_after_success_does_nothing(ran):
     result = snakemake(ran, "-n")
     assert result.returncode == 0

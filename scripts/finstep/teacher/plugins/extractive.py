@@ -1,0 +1,487 @@
+"""A deterministic CPU teacher with no model: the offline default and the floor to beat.
+
+The summary is Lead-k, the standard extractive baseline: the lead sentence(s)
+plus the sentences that carry figures, in document order. The rationale is
+built by rules from the chunk's own words: the figures found and the metric
+each belongs to, the direction of each change and its stated driver, and the
+sentences that raise risks. The result reads like a plausible analysis, so the
+demo's downstream stages (training, ROUGE) run on realistic data, and any
+LLM teacher has a transparent baseline to beat. Same input, same bytes out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ...extract.items import ITEM_TITLES
+from ..schema import RATIONALE_MAX, SUMMARY_MAX, SUMMARY_MIN
+from .base import Generation, Teacher, TeacherRequest
+
+# --- sentences -------------------------------------------------------------------------------------------
+
+# Words that end with a period without ending a sentence ("Apple Inc. and", "No. 5", "approx. 3").
+_ABBREVIATIONS = frozenset(
+    {
+        "inc", "corp", "co", "ltd", "llc", "plc", "no", "nos", "vs", "approx", "est", "dept", "fig",
+        "mr", "mrs", "ms", "dr", "jr", "sr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    }
+)  # fmt: skip
+# Sentence-final punctuation, optional closing quotes or brackets, then whitespace.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
+# What a new sentence may start with: a capital, a digit, an opening quote or bracket, a bullet, a currency.
+_SENTENCE_START = re.compile(r"[A-Z0-9\"'“‘(\[•$€£]|[a-z][A-Z]")  # "iPhone sales rose"
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # "U.S", "e.g", "A": initials and single letters
+_HEADING_MAX_WORDS = 15
+_BULLET = re.compile(r"^[•\-–—*·]\s*")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text`` in order, whitespace collapsed, without headings or list introductions.
+
+    Paragraphs (blank-line separated) are split separately, so a heading
+    without a period never fuses with the paragraph below it. A sentence
+    ending in ":" introduces a list or a table (which extraction drops) and
+    says nothing alone. Either is kept when the text holds nothing else.
+    """
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    paragraphs = [_BULLET.sub("", p) for p in paragraphs if p]
+    body = [p for p in paragraphs if not _is_heading(p)] or paragraphs
+    sentences = [s for p in body for s in _paragraph_sentences(p)]
+    return [s for s in sentences if not s.endswith(":")] or sentences
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A short line without final punctuation: "Fiscal 2024 Highlights", "(In millions)"."""
+    return not re.search(r"[.!?:][\"'”’)]*$", paragraph) and len(paragraph.split()) <= _HEADING_MAX_WORDS
+
+
+def _paragraph_sentences(paragraph: str) -> list[str]:
+    sentences, begin = [], 0
+    for match in _BOUNDARY.finditer(paragraph):
+        if _SENTENCE_START.match(paragraph, match.end()) and not _is_abbreviation(paragraph, match.start()):
+            sentences.append(paragraph[begin : match.end()].strip())
+            begin = match.end()
+    tail = paragraph[begin:].strip()
+    return [*sentences, tail] if tail else sentences
+
+
+def _is_abbreviation(paragraph: str, stop: int) -> bool:
+    """Whether the period at ``stop`` ends an abbreviation or initials rather than a sentence."""
+    if paragraph[stop] != ".":
+        return False
+    words = paragraph[:stop].split()
+    word = words[-1].lstrip("\"'“‘([") if words else ""
+    return word.lower() in _ABBREVIATIONS or bool(_INITIALS.fullmatch(word))
+
+
+# --- figures, changes, risks ------------------------------------------------------------------------------
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_SCALE = r"(?:\s(?:thousand|million|billion|trillion)\b)?"
+_FIGURE = re.compile(
+    r"(?:(?:about|approximately|approx\.|roughly|nearly|almost|more than|less than|over|some)\s)?"
+    rf"(?:[$€£¥]\s?{_NUMBER}{_SCALE}(?:\sper\s(?:diluted\s)?share\b)?"  # money
+    rf"|{_NUMBER}\s?(?:%|percent\b|percentage points?\b|basis points?\b|points?\b)"  # percentages
+    rf"|{_NUMBER}\s(?:thousand|million|billion|trillion)\b"  # quantities
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # large counts: "181,960 employees"
+)
+# Verbs of change open a fact and give its direction; the nouns and adjectives only give a direction.
+_RISE_VERBS = ("increased", "rose", "grew", "gained", "improved", "widened", "expanded", "climbed", "raised")
+_FALL_VERBS = (
+    "decreased", "declined", "fell", "dropped", "reduced", "slipped", "narrowed", "shrank", "lowered",
+)  # fmt: skip
+_CHANGE_VERBS = {**dict.fromkeys(_RISE_VERBS, "increase"), **dict.fromkeys(_FALL_VERBS, "decrease")}
+_CHANGE_WORDS = {
+    **_CHANGE_VERBS,
+    **dict.fromkeys(("increase", "increases", "rise", "rises", "growth", "higher", "up"), "increase"),
+    **dict.fromkeys(("decrease", "decreases", "decline", "declines", "lower", "down"), "decrease"),
+    **dict.fromkeys(("flat", "unchanged"), "flat"),
+}
+_COPULAS = (
+    "was", "were", "is", "are", "totaled", "totalled", "reached", "represented", "remained", "amounted",
+)  # fmt: skip
+# "up"/"down" count only before a figure ("up 15%", "down from $111.1 billion"), not in "made up of".
+_UP_DOWN = r"\b(?:up|down)(?=\s(?:from\s|by\s)?(?:about\s|approximately\s|roughly\s)?[$€£¥\d])"
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation, longest words first so that "rises" is not matched as "rise"."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+_CHANGE_VERB = re.compile(rf"\b(?:{_alternatives(_CHANGE_VERBS)})\b")
+_VERB = re.compile(rf"\b(?:{_alternatives([*_CHANGE_VERBS, *_COPULAS])})\b|{_UP_DOWN}")
+_DIRECTION = re.compile(rf"\b(?:{_alternatives(set(_CHANGE_WORDS) - {'up', 'down'})})\b|{_UP_DOWN}")
+# Where a clause starts saying why: everything after is the driver of the change.
+_DRIVER = re.compile(
+    r",?\s(?:(?:primarily|mainly|largely|partly|partially|chiefly|principally)\s)?"
+    r"(?:because|due to|driven by|reflecting|as a result of|led by|helped by|owing to|offset by)\b"
+    r"|,\sas\b(?!\sof\b)"
+)
+# Clause boundaries inside a sentence: "...; ...", "..., and ...", "..., while ...".
+_CLAUSE = re.compile(r";\s|,\s(?=(?:and|but|while|whereas|although|though)\b)|\s(?=(?:while|whereas)\b)")
+_CHAIN_WORDS = 4  # figures this close, with no verb between, belong together: "rose 1% to $386,565 million"
+_PREPOSITION = re.compile(
+    r"^(?:in|during|for|at|on|as of|by|after|from|within|compared|versus|than|with|of|to)\b", re.IGNORECASE
+)
+_METRIC_CUT = re.compile(r",\s(?:which|including|excluding|net of)\b|\s\(")
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:and|but|while|whereas|although|though|a|an|the|this|these|our|its|their)\s)+", re.IGNORECASE
+)
+_TRAILING_FILLER = re.compile(r"(?:\s(?:of|at|to|by|for|and|or|the|that|with))+$", re.IGNORECASE)
+# After a verb with no usable subject: "raised the quarterly dividend by 4%" → "quarterly dividend".
+_OBJECT = re.compile(r"\s*(?:the|its|our|their)\s((?:[\w’'-]+\s){0,5}?[\w’'-]+)\s(?:by|to|from)\b")
+# Not a metric's name: a pronoun or the filer as subject ("We returned"), or a phrase with a verb
+# of its own ("would have", "competitors have").
+_NOT_A_METRIC = re.compile(
+    r"^(?:it|they|we|which|there|company)\b"
+    r"|\b(?:would|could|may|might|will|should|can|is|are|was|were|be|been|has|have|had)\b",
+    re.IGNORECASE,
+)
+_METRIC_WORDS = 8
+_UNNAMED = "Reported figure"
+_SPAN_LEAD = re.compile(r"[\s,;]*(?:(?:and|but)\s)?")
+_TAIL_WORDS = 6
+_CHANGE_QUOTE_WORDS = 10  # how much of a change stated without figures is quoted
+# What may follow a change verb used of the metric itself ("net sales increased during 2025"), unlike
+# "reduced demand" or "concerns raised through", where the words before the verb name no metric.
+_INTRANSITIVE = re.compile(
+    r"\s*(?:$|[,;]|(?:during|in|by|from|to|over|compared|as|with|on|for|year|slightly|modestly"
+    r"|significantly|substantially|sharply|primarily|mainly|largely)\b)"
+)
+
+_RISK = re.compile(
+    r"\b(?:risks?|uncertain(?:ty|ties)?|adverse(?:ly)?|may not|might not|cannot|no assurance"
+    r"|depends? (?:on|upon)|dependen(?:t|ce)|competit\w*|regulat\w*|litigation|lawsuits?"
+    r"|could (?:\w+ )?(?:harm|hurt|reduce|erode|disrupt|limit|damage|lower|weaken|impair|affect|force"
+    r"|raise|halt|slow|expose|cause)\w*)",
+    re.IGNORECASE,
+)
+_RISK_TOPICS = (
+    ("competition", r"competit"),
+    ("litigation", r"litigation|lawsuit|legal proceeding|infring|class action"),
+    ("regulation", r"regulat|legislation|antitrust|law\b|laws\b|government"),
+    ("tax", r"\btax"),
+    ("currency", r"currenc|exchange rate"),
+    ("interest rates", r"interest rate"),
+    ("cybersecurity", r"cyber|breach|attack|privacy|personal data"),
+    ("supply chain", r"supplier|supply|manufactur|component"),
+    ("macroeconomic conditions", r"econom|inflation|recession|downturn"),
+    ("execution", r"may not succeed|may not generate|execution|investment"),
+)
+
+_QUOTE_CHARS = 180
+_DRIVER_WORDS = 14
+_FIGURE_STEPS = 6
+_RISK_STEPS = 3
+_DETAIL_STEPS = 2
+_MAX_STEPS = 2 + _FIGURE_STEPS + _RISK_STEPS  # the context, the figures, the risks, the takeaway
+_STEP_CHARS = RATIONALE_MAX // _MAX_STEPS - len("10. \n")
+
+
+@dataclass
+class _Fact:
+    """Figures that belong together (or a change stated in words): metric, quoted span, direction, driver.
+
+    ``begin``/``end`` delimit the span in its clause; ``region`` is where the
+    words that lead to it start, so the direction is looked for in its own part.
+    """
+
+    metric: str
+    begin: int
+    end: int
+    region: int
+    span: str = ""
+    direction: str | None = None
+    driver: str | None = None
+    figures: bool = True  # False for a change stated in words only
+
+    def step(self) -> str:
+        direction = f" ({self.direction})" if self.direction else ""
+        driver = f"; driver: {self.driver}" if self.driver else ""
+        return f"{self.metric or _UNNAMED}: {self.span}{direction}{driver}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, marked with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def _facts(sentence: str) -> list[_Fact]:
+    """The facts of a sentence; one with no metric of its own extends the one before it in its clause."""
+    facts: list[_Fact] = []
+    for clause in _CLAUSE.split(sentence.rstrip(".!?")):
+        for index, fact in enumerate(_clause_facts(clause.strip(" ,"))):
+            if fact.metric or index == 0:
+                facts.append(fact)
+                continue
+            last = facts[-1]
+            last.span = f"{last.span}; {fact.span}"
+            last.direction = last.direction or fact.direction
+            last.driver = last.driver or fact.driver
+    return facts
+
+
+def _clause_facts(clause: str) -> list[_Fact]:
+    """Group a clause's figures into facts, then quote each and find its direction and driver.
+
+    The driver (", driven by ...") is cut off first so that its figures and
+    direction words are not taken for the clause's own.
+    """
+    driver = _DRIVER.search(clause)
+    head = clause[: driver.start()] if driver else clause
+    facts = _group_figures(head) or _stated_change(head)
+    if not facts:
+        return facts
+    for fact, after in zip(facts, [*(f.region for f in facts[1:]), len(head)], strict=True):
+        fact.span = head[fact.begin : fact.end].strip()
+        moved = _DIRECTION.search(head, fact.region, after)
+        fact.direction = fact.direction or (_CHANGE_WORDS[moved.group()] if moved else None)
+    if driver:
+        words = clause[driver.start() :].strip(" ,").split()
+        facts[-1].driver = " ".join(words[:_DRIVER_WORDS]) + ("…" if len(words) > _DRIVER_WORDS else "")
+    return facts
+
+
+def _stated_change(head: str) -> list[_Fact]:
+    """A change stated without a figure ("Americas net sales increased during 2025"), if its metric is named.
+
+    Real filings keep most numbers in tables, so their prose often gives only
+    the direction and the driver; that is still worth a step.
+    """
+    verb = _CHANGE_VERB.search(head)
+    if verb is None or not _INTRANSITIVE.match(head, verb.end()):
+        return []
+    metric = _metric(head[: verb.start()])
+    if not metric:
+        return []
+    words = head[verb.start() :].split()[:_CHANGE_QUOTE_WORDS]
+    end = verb.start() + len(" ".join(words))
+    return [
+        _Fact(metric, verb.start(), end, verb.start(), direction=_CHANGE_VERBS[verb.group()], figures=False)
+    ]
+
+
+def _group_figures(head: str) -> list[_Fact]:
+    """Chain nearby figures; a verb, or a long gap, starts a new fact."""
+    facts: list[_Fact] = []
+    prev_end = 0
+    for figure in _FIGURE.finditer(head):
+        gap = head[prev_end : figure.start()]
+        verb = _VERB.search(gap)
+        if facts and verb is None and len(gap.split()) <= _CHAIN_WORDS:
+            facts[-1].end = figure.end()
+        else:
+            facts.append(_new_fact(gap, verb, prev_end, figure.end(), first=not facts))
+        prev_end = figure.end()
+    return facts
+
+
+def _new_fact(gap: str, verb: re.Match | None, offset: int, end: int, *, first: bool) -> _Fact:
+    """A fact named by the words before its verb, or by its verb's object.
+
+    With no verb, only the first fact of a clause takes the words before its
+    figure as a name ("Other expenses of $220 million"); later ones are
+    comparisons of the previous ("compared with $382,980 million"): unnamed,
+    they are quoted from their last few words and merged by ``_facts``.
+    """
+    if verb:
+        metric = _metric(gap[: verb.start()]) or _object(gap, verb.end())
+    else:
+        metric = _metric(gap) if first else ""
+    if metric:
+        begin = verb.start() if verb is not None and verb.group() in _CHANGE_WORDS else len(gap)
+    else:
+        begin = _tail_start(gap, verb)
+    direction = _CHANGE_WORDS.get(verb.group()) if verb else None
+    return _Fact(metric, offset + begin, end, offset, direction=direction)
+
+
+def _tail_start(gap: str, verb: re.Match | None) -> int:
+    """Where an unnamed fact's quote starts: its last comma-separated words, if short ("down from")."""
+    tail = _SPAN_LEAD.match(gap, gap.rfind(",") + 1).end()
+    if len(gap[tail:].split()) <= _TAIL_WORDS:
+        return tail
+    return verb.start() if verb else len(gap)
+
+
+def _object(gap: str, pos: int) -> str:
+    named = _OBJECT.match(gap, pos)
+    return _metric(named.group(1)) if named else ""
+
+
+def _metric(words: str) -> str:
+    """A metric name from the words before a verb: "In Japan, net sales" → "Net sales (in Japan)"."""
+    words = _METRIC_CUT.split(words.strip(" ,;"), 1)[0].strip(" ,")
+    where = ""
+    if _PREPOSITION.match(words) and "," in words:
+        where, _, words = words.partition(",")
+        where = f" ({where[0].lower()}{where[1:]})"
+    words = _LEADING_FILLER.sub("", f"{words.strip(' ,')} ").strip(" ,")
+    words = _TRAILING_FILLER.sub("", words).strip(" ,")
+    if (
+        not words[:1].isalpha()
+        or len(words.split()) > _METRIC_WORDS
+        or _PREPOSITION.match(words)
+        or _NOT_A_METRIC.search(words)
+    ):
+        return ""
+    first, *rest = words.split(" ", 1)
+    first = first.capitalize() if first.islower() else first
+    return " ".join([first, *rest]) + where
+
+
+def _risk_topic(sentence: str) -> str:
+    lowered = sentence.lower()
+    return next((topic for topic, pattern in _RISK_TOPICS if re.search(pattern, lowered)), "uncertainty")
+
+
+# --- the answer --------------------------------------------------------------------------------------------
+
+
+def _lead_index(sentences: list[str]) -> int:
+    """Where the lead starts: past a fragment left by a chunk boundary ("and the rest of it.")."""
+    return 1 if len(sentences) > 1 and not _SENTENCE_START.match(sentences[0]) else 0
+
+
+def summary(sentences: list[str], *, lead: int, cap: int, context: str) -> str:
+    """Lead-k: the lead sentence(s), then the figure sentences, in document order, within the bounds.
+
+    With no figures it stays Lead-k proper, topped up to two sentences (the
+    schema asks for two to four); ``context`` prefixes an answer shorter than
+    the schema's minimum, so even a near-empty chunk yields a valid summary.
+    """
+    first = _lead_index(sentences)
+    chosen = list(range(first, min(first + lead, len(sentences))))
+    figures = [i for i in range(first + lead, len(sentences)) if _FIGURE.search(sentences[i])]
+    chosen += figures[: max(cap - len(chosen), 0)]
+    rest = [i for i in range(first, len(sentences)) if i not in chosen]
+    chosen += rest[: max(min(2, cap) - len(chosen), 0)]
+    text = _fit([sentences[i] for i in sorted(chosen)], SUMMARY_MAX)
+    if len(text) < SUMMARY_MIN:
+        text = f"{context}: {text or 'no text'}"
+    return text
+
+
+def _fit(sentences: list[str], limit: int) -> str:
+    """As many whole sentences as fit in ``limit``; a first sentence too long alone is cut at a word."""
+    text = ""
+    for sentence in sentences:
+        longer = f"{text} {sentence}".strip()
+        if len(longer) > limit:
+            return text or _shorten(sentence, limit)
+        text = longer
+    return text
+
+
+def _company(meta: dict) -> str:
+    return meta.get("company") or meta.get("ticker") or "the company"
+
+
+def rationale(sentences: list[str], meta: dict) -> str:
+    """Numbered steps: what the excerpt is, its figures and changes, its risks, the takeaway."""
+    section = str(meta.get("section") or "")
+    title = ITEM_TITLES.get(section)
+    where = f"{_company(meta)}'s Form 10-K" + (f", Item {section} ({title})" if title else "")
+    first = _lead_index(sentences)
+    lead = _shorten(sentences[first], _QUOTE_CHARS) if sentences else "(no text)"
+    facts = [fact for s in sentences for fact in _facts(s)][:_FIGURE_STEPS]
+    risks = _risk_sentences(sentences, first)
+    steps = [f'The excerpt comes from {where} and opens: "{lead}"']
+    steps += [fact.step() for fact in facts]
+    steps += [f'Risk ({_risk_topic(s)}): "{_shorten(s, _QUOTE_CHARS)}"' for s in risks]
+    if not facts and not risks:
+        details = sentences[first + 1 : first + 1 + _DETAIL_STEPS]
+        steps += [f'Key point: "{_shorten(s, _QUOTE_CHARS)}"' for s in details]
+    steps.append(_takeaway(facts, risks, title))
+    return _number(steps)
+
+
+def _risk_sentences(sentences: list[str], lead: int) -> list[str]:
+    """Sentences with risk language, the lead left out (step 1 quotes it) unless it is the only one."""
+    risky = [i for i, s in enumerate(sentences) if _RISK.search(s)]
+    chosen = [i for i in risky if i != lead] or risky
+    return [sentences[i] for i in chosen[:_RISK_STEPS]]
+
+
+def _takeaway(facts: list[_Fact], risks: list[str], title: str | None) -> str:
+    """The last step: the balance of the changes and the risks, naming the metrics and topics."""
+    named = [f for f in facts if f.metric]
+    parts = []
+    for label, phrase in (
+        ("increase", "increases in"),
+        ("decrease", "decreases in"),
+        ("flat", "no change in"),
+    ):
+        metrics = _unique(f.metric for f in named if f.direction == label)
+        if metrics:
+            parts.append(f"{phrase} {_join(metrics)}")
+    if named and not parts:
+        parts.append(f"levels of {_join(_unique(f.metric for f in named))}")
+    topics = _unique(_risk_topic(s) for s in risks)
+    if topics:
+        parts.append(f"risks flagged: {_join(topics)}")
+    if not facts and not topics:
+        return (
+            f"Overall: descriptive background to {title or 'the report'}, with no figures or flagged risks."
+        )
+    if any(f.figures for f in facts):
+        opening = "the excerpt reports figures"
+    elif facts:
+        opening = "the excerpt states changes without figures"
+    else:
+        opening = "a qualitative passage with no figures"
+    return f"Overall: {opening}" + "".join(f"; {part}" for part in parts) + "."
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _join(items: list[str], limit: int = 3) -> str:
+    items = items[:limit]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _number(steps: list[str]) -> str:
+    """Steps as "1. ...", one per line, each cut to its share of RATIONALE_MAX so the whole fits."""
+    return "\n".join(
+        f"{n}. {_shorten(' '.join(step.split()), _STEP_CHARS)}" for n, step in enumerate(steps, 1)
+    )
+
+
+class ExtractiveTeacher(Teacher):
+    """Answers every chunk by extraction and rules: no model, no GPU, no randomness.
+
+    Options: ``lead_sentences`` (default 1) and ``max_summary_sentences``
+    (default 3). ``seed`` is ignored: the output depends on the chunk alone.
+    """
+
+    name = "extractive"
+    uses_gpu = False
+
+    def generate(self, requests: list[TeacherRequest], *, seed: int) -> list[Generation]:
+        return [self._answer(request) for request in requests]
+
+    def _answer(self, request: TeacherRequest) -> Generation:
+        sentences = split_sentences(request.text)
+        answer = {
+            "rationale": rationale(sentences, request.meta),
+            "summary": summary(
+                sentences,
+                lead=int(self.options.get("lead_sentences", 1)),
+                cap=int(self.options.get("max_summary_sentences", 3)),
+                context=f"Excerpt from {_company(request.meta)}'s Form 10-K",
+            ),
+        }
+        text = json.dumps(answer, ensure_ascii=False)
+        return Generation(text=text, output_tokens=len(text.split()))
