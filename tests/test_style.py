@@ -23,6 +23,13 @@ def test_ruff_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_clean():
+    result = subprocess.run(
+        [_tool("ruff"), "format", "--check", "scripts", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_snakefmt_clean():
     result = subprocess.run(
         [_tool("snakefmt"), "--check", "Snakefile", "rules"], cwd=ROOT, capture_output=True, text=True

@@ -32,7 +32,9 @@ def teacher_configs(teachers: dict) -> dict[str, dict]:
     plugins = available()
     for name, options in teachers.items():
         if not NAME.fullmatch(str(name)):
-            raise FinstepError(f"teacher name {name!r} is not a safe folder name: use letters, digits, '_', '.', '-'")
+            raise FinstepError(
+                f"teacher name {name!r} is not a safe folder name: use letters, digits, '_', '.', '-'"
+            )
         options = {**DEFAULTS, **(options or {})}
         if options.get("plugin") not in plugins:
             raise FinstepError(
