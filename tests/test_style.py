@@ -25,7 +25,10 @@ def test_ruff_clean():
 
 def test_ruff_format_clean():
     result = subprocess.run(
-        [_tool("ruff"), "format", "--check", "scripts", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
+        [_tool("ruff"), "format", "--check", "scripts", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
