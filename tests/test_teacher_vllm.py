@@ -1,6 +1,5 @@
 """The vllm plugin against a stand-in ``vllm`` module: vLLM itself needs a GPU machine."""
 
-import json
 import sys
 import types
 from dataclasses import dataclass
@@ -9,6 +8,7 @@ from typing import ClassVar
 import pytest
 from conftest import ROOT
 from finstep.errors import FinstepError
+from finstep.teacher.grammar import answer_grammar
 from finstep.teacher.plugins import TeacherRequest, build_teacher
 from finstep.teacher.prompt import load_prompt
 
@@ -16,6 +16,7 @@ from finstep.teacher.prompt import load_prompt
 @dataclass
 class StructuredOutputsParams:
     json: str | None = None
+    grammar: str | None = None
 
 
 @dataclass
@@ -63,7 +64,7 @@ def test_structured_outputs_carry_the_json_schema(fake_vllm):
     conversations, params = LLM.made[0].calls[0]
     assert len(conversations) == 3 and conversations[0][-1]["role"] == "user"
     assert params.seed == 5 and params.max_tokens == 300 and params.temperature == 0.0
-    assert json.loads(params.structured_outputs.json)["required"] == ["rationale", "summary"]
+    assert params.structured_outputs.grammar == answer_grammar()
     assert LLM.made[0].kwargs["trust_remote_code"] is False
 
 

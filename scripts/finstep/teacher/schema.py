@@ -16,7 +16,9 @@ SUMMARY_MIN, SUMMARY_MAX = 20, 1500
 MIN_STEPS = 2
 # "1. ...", "2) ...", "Step 3: ..." at the start of a line.
 _STEP = re.compile(r"(?m)^\s*(?:step\s*)?(\d{1,2})\s*[.):]\s*\S")
-# The same rule as a JSON-schema pattern, so constrained decoding can enforce it.
+# The same rule as a regex. It is not put in the JSON schema: xgrammar, which
+# vLLM and many servers use for json_schema, mis-handles such patterns (see
+# grammar.py); constrained decoders get grammar.answer_grammar() instead.
 RATIONALE_PATTERN = r"^1[.)] [^\n]+(\n[1-9][0-9]?[.)] [^\n]+)+$"
 
 
@@ -29,7 +31,6 @@ class TeacherAnswer(BaseModel):
         min_length=RATIONALE_MIN,
         max_length=RATIONALE_MAX,
         description="Numbered steps of analysis, one per line: '1. ...', '2. ...'.",
-        json_schema_extra={"pattern": RATIONALE_PATTERN},
     )
     summary: str = Field(
         min_length=SUMMARY_MIN,

@@ -1,16 +1,17 @@
-"""vLLM offline inference with structured outputs (JSON schema).
+"""vLLM offline inference with structured outputs.
 
 vLLM is imported only when this plugin is chosen. Since v0.12 vLLM takes
 ``StructuredOutputsParams``; the removed ``guided_*`` parameters are ignored
 without a warning, so every answer is still validated by the shared parser.
+The constraint is the answer grammar (``grammar.answer_grammar``), not the
+JSON schema, for the reasons given in grammar.py; vLLM's default backend,
+xgrammar, compiles it.
 """
 
 from __future__ import annotations
 
-import json
-
 from ...errors import FinstepError
-from ..schema import answer_json_schema
+from ..grammar import answer_grammar
 from .base import Generation, Teacher, TeacherRequest
 
 
@@ -45,7 +46,7 @@ class VllmTeacher(Teacher):
         from vllm.sampling_params import SamplingParams, StructuredOutputsParams
 
         structured = (
-            StructuredOutputsParams(json=json.dumps(answer_json_schema()))
+            StructuredOutputsParams(grammar=answer_grammar())
             if self.options.get("constrained", True)
             else None
         )

@@ -1,0 +1,131 @@
+"""A tiny Llama-architecture chat model built from the chunk corpus, with no download.
+
+The offline demo and the tests need a real ``transformers`` model with a chat
+template, a tokenizer and safetensors weights, but nothing can be fetched from
+the Hub. This module trains a byte-level BPE tokenizer on the chunks (so any
+text, JSON braces and figures round-trip) and puts it in front of a small,
+randomly initialised ``LlamaForCausalLM``. Its answers are gibberish; what it
+exercises is every code path a real teacher or student goes through.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+import torch
+from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+
+from .errors import FinstepError
+from .io import read_jsonl
+
+BOS, EOS, PAD, UNK = "<|startoftext|>", "<|im_end|>", "<|pad|>", "<|unk|>"
+TURN_START = "<|im_start|>"
+SPECIAL_TOKENS = [BOS, EOS, PAD, UNK, TURN_START]
+# ChatML: each turn is "<|im_start|>role\ncontent<|im_end|>\n"; the assistant's turn ends
+# with <|im_end|>, which is therefore the EOS token generation stops on.
+CHAT_TEMPLATE = (
+    "{{ bos_token }}"
+    "{% for message in messages %}"
+    "{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>\\n' }}"
+    "{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+
+
+def train_tokenizer(texts: Iterable[str], vocab_size: int = 2000) -> PreTrainedTokenizerFast:
+    """A byte-level BPE tokenizer trained on ``texts``, with special tokens and a chat template.
+
+    Byte-level, so every string (unicode, JSON punctuation, digits) encodes and
+    decodes losslessly: a model may be asked to emit any JSON the schema allows.
+    """
+    backend = Tokenizer(models.BPE(unk_token=UNK))
+    backend.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    backend.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        special_tokens=SPECIAL_TOKENS,
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False,
+    )
+    backend.train_from_iterator(texts, trainer)
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=backend,
+        bos_token=BOS,
+        eos_token=EOS,
+        pad_token=PAD,
+        unk_token=UNK,
+        additional_special_tokens=[TURN_START],
+        # The default cleanup rewrites " ." to "." on decode, which breaks the round trip.
+        clean_up_tokenization_spaces=False,
+    )
+    tokenizer.chat_template = CHAT_TEMPLATE
+    return tokenizer
+
+
+def build_model(
+    tokenizer: PreTrainedTokenizerFast,
+    *,
+    hidden_size: int = 64,
+    layers: int = 2,
+    heads: int = 4,
+    kv_heads: int = 2,
+    intermediate_size: int = 128,
+    max_position_embeddings: int = 2048,
+    seed: int = 0,
+) -> LlamaForCausalLM:
+    """A randomly initialised Llama for ``tokenizer``; the same seed gives the same weights."""
+    config = LlamaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=hidden_size,
+        intermediate_size=intermediate_size,
+        num_hidden_layers=layers,
+        num_attention_heads=heads,
+        num_key_value_heads=kv_heads,
+        max_position_embeddings=max_position_embeddings,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+    )
+    # A private RNG state: building a model must not reseed the caller's global generator.
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        model = LlamaForCausalLM(config)
+    model.generation_config = GenerationConfig(
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+    )
+    return model.eval()
+
+
+def build_tiny_model(chunks_jsonl: str, out_dir: str, vocab_size: int = 2000, **sizes: int) -> None:
+    """Train the tokenizer on the chunks' text, build the model and save both to ``out_dir``.
+
+    ``sizes`` are :func:`build_model`'s keyword arguments. The folder is built
+    beside ``out_dir`` and renamed into place, so an interrupted job never
+    leaves a half-written model that Snakemake (a ``directory()`` output) or a
+    teacher would take as complete.
+    """
+    texts = [row["text"] for row in read_jsonl(chunks_jsonl) if row.get("text", "").strip()]
+    if not texts:
+        raise FinstepError(f"{chunks_jsonl}: no chunk text to train the tiny model's tokenizer on")
+    tokenizer = train_tokenizer(texts, vocab_size=vocab_size)
+    model = build_model(tokenizer, **sizes)
+    target = Path(out_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.{uuid.uuid4().hex}.tmp"
+    tmp.mkdir()  # not mkdtemp: its mode 0700 would outlive the rename; mkdir follows the umask
+    try:
+        model.save_pretrained(tmp)  # transformers 5 writes safetensors only
+        tokenizer.save_pretrained(tmp)
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
