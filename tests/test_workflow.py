@@ -122,6 +122,27 @@ def test_sharded_teacher_gives_the_same_triplets(ran):
     assert load("sharded") == load("extractive")
 
 
+def test_transformers_teacher_on_the_tiny_model(ran):
+    """The tiny model built by the workflow, as a constrained transformers teacher: every answer valid."""
+    teachers = {
+        "tiny": {
+            "plugin": "transformers",
+            "model": "results/models/tiny-llama",
+            "max_new_tokens": 128,
+            "batch_size": 16,
+        }
+    }
+    (ran / "config" / "tiny.json").write_text(json.dumps({"teachers": teachers}))
+    result = snakemake(ran, "teachers", "--configfile", "config/config.yaml", "config/tiny.json")
+    assert result.returncode == 0, result.stderr[-3000:]
+    model = ran / "results" / "models" / "tiny-llama"
+    assert (model / "model.safetensors").exists() and not list(model.glob("*.bin"))
+    stats = json.loads((ran / "results" / "teacher" / "tiny" / "stats.json").read_text())
+    assert stats["valid_rate"] == 1.0 and stats["output_tokens"] > 0
+    triplet = json.loads((ran / "results" / "teacher" / "tiny" / "triplets.jsonl").open().readline())
+    assert len(triplet["revision"]) == 12  # digest of the local weights
+
+
 def test_rerun_after_success_does_nothing(ran):
     result = snakemake(ran, "-n")
     assert result.returncode == 0
