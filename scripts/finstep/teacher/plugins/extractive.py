@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ... import __version__
 from ...extract.items import ITEM_TITLES
 from ..schema import RATIONALE_MAX, SUMMARY_MAX, SUMMARY_MIN
 from .base import Generation, Teacher, TeacherRequest
@@ -468,6 +469,11 @@ class ExtractiveTeacher(Teacher):
 
     name = "extractive"
     uses_gpu = False
+
+    @property
+    def revision(self) -> str:
+        """The code is the model: outputs record the package version that wrote them."""
+        return f"finstep-{__version__}"
 
     def generate(self, requests: list[TeacherRequest], *, seed: int) -> list[Generation]:
         return [self._answer(request) for request in requests]
