@@ -14,6 +14,7 @@ include: "rules/filings.smk"
 include: "rules/text.smk"
 include: "rules/chunks.smk"
 include: "rules/teacher.smk"
+include: "rules/datasets.smk"
 
 
 rule all:

@@ -10,6 +10,7 @@ from snakemake.exceptions import WorkflowError
 
 from finstep.errors import FinstepError
 from finstep.sources import build_source, load_index
+from finstep.datasets.config import dataset_configs
 from finstep.teacher.config import GPU_PLUGINS, teacher_configs
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
@@ -48,6 +49,7 @@ wildcard_constraints:
     ext="htm|html|txt",
     teacher=r"[A-Za-z0-9][A-Za-z0-9_.\-]*",
     shard=r"\d+",
+    dataset=r"[A-Za-z0-9][A-Za-z0-9_.\-]*",
 
 
 @functools.cache
@@ -106,5 +108,20 @@ def teacher_shards(wildcards):
     return [f"results/teacher/{wildcards.teacher}/shards/{shard}.jsonl" for shard in range(shards)]
 
 
+DATASETS = checked(dataset_configs, config.get("datasets") or {}, TEACHERS)
+
+
+def dataset_source(wildcards):
+    """Teacher triplets for distillation sets; the configured file for instruction sets."""
+    options = DATASETS[wildcards.dataset]
+    if options["kind"] == "distill":
+        return f"results/teacher/{options['teacher']}/triplets.jsonl"
+    return options["path"]
+
+
 def all_targets():
-    return ["results/chunks/all.jsonl"] + [f"results/teacher/{name}/summary.md" for name in TEACHERS]
+    return (
+        ["results/chunks/all.jsonl"]
+        + [f"results/teacher/{name}/summary.md" for name in TEACHERS]
+        + [f"results/datasets/{name}/split.json" for name in DATASETS]
+    )

@@ -99,6 +99,30 @@ def test_default_teacher_answers_every_chunk(ran):
     assert "| valid answers |" in (teacher / "summary.md").read_text()
 
 
+def test_default_datasets_are_split_by_filing(ran):
+    for name in ("distill_summary", "distill_dss"):
+        folder = ran / "results" / "datasets" / name
+        info = json.loads((folder / "split.json").read_text())
+        splits = {
+            s: [json.loads(line) for line in (folder / f"{s}.jsonl").open()] for s in ("train", "val", "test")
+        }
+        assert {s: len(rows) for s, rows in splits.items()} == info["sizes"] and all(info["sizes"].values())
+        owner = {}
+        for split, rows in splits.items():
+            for row in rows:
+                assert owner.setdefault(row["accession"], split) == split
+    info = json.loads((ran / "results" / "datasets" / "distill_dss" / "split.json").read_text())
+    assert info["tasks"]["train"] == {
+        "summary": info["tasks"]["train"]["summary"],
+        "rationale": info["tasks"]["train"]["summary"],
+    }
+    assert set(info["tasks"]["test"]) == {"summary"}
+    arithmetic = json.loads((ran / "results" / "datasets" / "fin_arithmetic" / "split.json").read_text())
+    assert sum(arithmetic["sizes"].values()) == 600
+    row = json.loads((ran / "results" / "datasets" / "fin_arithmetic" / "test.jsonl").open().readline())
+    assert "answer" in row and row["completion"].rstrip().splitlines()[-1].startswith("Answer:")
+
+
 def test_sharded_teacher_gives_the_same_triplets(ran):
     (ran / "config" / "sharded.json").write_text(
         json.dumps(
@@ -260,7 +284,7 @@ def test_edgar_source_end_to_end_against_a_local_mirror(fresh, sec_mirror):
         "backoff_factor": 0,
     }
     (fresh / "config" / "mirror.json").write_text(json.dumps({"tickers": ["AAPL"], "source": source}))
-    result = snakemake(fresh, "--configfile", "config/mirror.json")
+    result = snakemake(fresh, "chunks", "--configfile", "config/mirror.json")
     assert result.returncode == 0, result.stderr[-4000:]
     stored = fresh / "results" / "filings" / "AAPL" / "0000320193-24-000123.htm"
     assert stored.read_bytes() == sample.read_bytes()
@@ -278,5 +302,5 @@ def test_edgar_source_end_to_end_against_a_local_mirror(fresh, sec_mirror):
         "/Archives/edgar/data/320193/000032019324000123/aapl-20240928.htm",
     ]
     assert {agent for _, agent in _SecMirror.seen} == {"Test Lab research@example.org"}
-    again = snakemake(fresh, "--configfile", "config/mirror.json")
+    again = snakemake(fresh, "chunks", "--configfile", "config/mirror.json")
     assert again.returncode == 0 and len(_SecMirror.seen) == 3  # nothing downloaded twice

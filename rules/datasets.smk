@@ -1,0 +1,39 @@
+# Student training data: distillation sets from teacher triplets, instruction
+# sets from files (the financial-arithmetic set is generated here from a seed).
+
+
+rule arithmetic_set:
+    output:
+        "results/instructions/fin_arithmetic.jsonl",
+    log:
+        "logs/arithmetic_set.log",
+    params:
+        n=config["arithmetic"]["n"],
+        seed=config["arithmetic"]["seed"],
+    conda:
+        "../envs/data.yaml"
+    script:
+        "../scripts/make_arithmetic.py"
+
+
+rule dataset:
+    input:
+        source=dataset_source,
+    output:
+        train="results/datasets/{dataset}/train.jsonl",
+        val="results/datasets/{dataset}/val.jsonl",
+        test="results/datasets/{dataset}/test.jsonl",
+        info="results/datasets/{dataset}/split.json",
+    log:
+        "logs/dataset/{dataset}.log",
+    params:
+        options=lambda wildcards: DATASETS[wildcards.dataset],
+    conda:
+        "../envs/data.yaml"
+    script:
+        "../scripts/make_dataset.py"
+
+
+rule datasets:
+    input:
+        expand("results/datasets/{dataset}/split.json", dataset=DATASETS),

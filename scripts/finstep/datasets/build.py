@@ -1,0 +1,73 @@
+"""Build one dataset (rule ``dataset``): rows, splits, and a record of how they were made."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+from ..errors import FinstepError
+from ..io import read_jsonl, write_json, write_jsonl
+from . import formats
+from .instructions import load_instructions
+from .splits import SPLITS, assign
+
+DEFAULT_FRACTIONS = {"train": 0.8, "val": 0.1, "test": 0.1}
+
+
+def _sha256(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def build_distill(triplets_path: str, options: dict, seed: int, fractions: dict) -> tuple[dict, dict]:
+    triplets = list(read_jsonl(triplets_path))
+    if not triplets:
+        raise FinstepError(f"{triplets_path} holds no triplets: the teacher produced no valid answer")
+    split_of = assign(
+        [t["accession"] for t in triplets], fractions, seed, f"dataset from {triplets_path} (filings)"
+    )
+    out: dict[str, list[dict]] = {name: [] for name in SPLITS}
+    for triplet in triplets:
+        split = split_of[triplet["accession"]]
+        out[split].extend(formats.rows(triplet, options["format"], split))
+    groups = {name: sorted({a for a, s in split_of.items() if s == name}) for name in SPLITS}
+    return out, {"filings": groups, "prompt_version": formats.PROMPT_VERSION}
+
+
+def build_instructions(path: str, seed: int, fractions: dict) -> tuple[dict, dict]:
+    records = load_instructions(path)
+    ids = [r["id"] for r in records]
+    repeated = [i for i, n in Counter(ids).items() if n > 1]
+    if repeated:
+        raise FinstepError(f"{path}: record id {repeated[0]!r} appears twice; ids must be unique")
+    split_of = assign(ids, fractions, seed, f"instruction file {path} (records)")
+    out = {name: [r for r in records if split_of[r["id"]] == name] for name in SPLITS}
+    return out, {}
+
+
+def build_dataset(name: str, options: dict, source: str, outputs: dict[str, str]) -> None:
+    """Write the train/val/test rows and ``split.json`` (``outputs``: split name or "info" → path)."""
+    seed = int(options.get("seed", 0))
+    fractions = {**DEFAULT_FRACTIONS, **(options.get("splits") or {})}
+    if options["kind"] == "distill":
+        splits, extra = build_distill(source, options, seed, fractions)
+    else:
+        splits, extra = build_instructions(source, seed, fractions)
+    for split, rows in splits.items():
+        write_jsonl(outputs[split], rows)
+    write_json(
+        outputs["info"],
+        {
+            "dataset": name,
+            "kind": options["kind"],
+            "format": options.get("format", "instructions"),
+            "alpha": options.get("alpha"),
+            "seed": seed,
+            "fractions": fractions,
+            "sizes": {split: len(rows) for split, rows in splits.items()},
+            "tasks": {split: dict(Counter(r["task"] for r in rows)) for split, rows in splits.items()},
+            "source": source,
+            "source_sha256": _sha256(source),
+            **extra,
+        },
+    )

@@ -1,0 +1,164 @@
+"""Student datasets: formats on golden examples, splits by filing, instruction validation."""
+
+import json
+
+import pytest
+from finstep.datasets import formats
+from finstep.datasets.build import build_dataset
+from finstep.datasets.config import dataset_configs
+from finstep.datasets.instructions import load_instructions
+from finstep.datasets.splits import assign, split_sizes
+from finstep.errors import FinstepError
+from finstep.io import read_jsonl, write_jsonl
+
+TRIPLET = {
+    "id": "abc",
+    "ticker": "ACME",
+    "accession": "0000000001-24-000001",
+    "section": "7",
+    "text": "Revenue rose 5% to $10 billion.",
+    "rationale": "1. Revenue rose 5%.\n2. It reached $10 billion.",
+    "summary": "Revenue rose 5% to $10 billion.",
+}
+SOURCE = (
+    "Excerpt from ACME's Form 10-K, Item 7 (Management's Discussion and Analysis of Financial Condition "
+    "and Results of Operations):\n\nRevenue rose 5% to $10 billion."
+)
+
+
+def test_summary_format():
+    [row] = formats.rows(TRIPLET, "summary", "train")
+    assert row["prompt"] == f"[summary] Summarize the excerpt in two to four sentences.\n\n{SOURCE}"
+    assert (row["id"], row["completion"], row["task"]) == ("abc", TRIPLET["summary"], "summary")
+
+
+def test_rationale_summary_format():
+    [row] = formats.rows(TRIPLET, "rationale_summary", "train")
+    assert row["prompt"] == f"Analyse the excerpt step by step, then summarize it.\n\n{SOURCE}"
+    assert row["completion"] == (
+        "Rationale:\n1. Revenue rose 5%.\n2. It reached $10 billion.\n\nSummary: Revenue rose 5% to $10 billion."
+    )
+
+
+def test_multitask_format_has_two_tasks_except_at_test_time():
+    train = list(formats.rows(TRIPLET, "multitask", "train"))
+    assert [(r["id"], r["task"]) for r in train] == [
+        ("abc:summary", "summary"),
+        ("abc:rationale", "rationale"),
+    ]
+    assert train[1]["prompt"] == f"[rationale] Explain the excerpt step by step.\n\n{SOURCE}"
+    assert train[1]["completion"] == TRIPLET["rationale"]
+    assert [r["task"] for r in formats.rows(TRIPLET, "multitask", "test")] == ["summary"]
+
+
+def triplets(n_filings, per_filing=5):
+    return [
+        {**TRIPLET, "id": f"f{f}c{c}", "accession": f"0000000001-24-{f:06d}", "summary": f"S {f} {c}"}
+        for f in range(n_filings)
+        for c in range(per_filing)
+    ]
+
+
+def test_no_filing_straddles_splits_and_splits_are_deterministic(tmp_path):
+    source = tmp_path / "triplets.jsonl"
+    write_jsonl(source, triplets(20))
+    outputs = {k: str(tmp_path / f"{k}.jsonl") for k in ("train", "val", "test")} | {
+        "info": str(tmp_path / "s.json")
+    }
+    build_dataset("d", {"kind": "distill", "format": "summary"}, str(source), outputs)
+    seen = {}
+    for split in ("train", "val", "test"):
+        for row in read_jsonl(outputs[split]):
+            assert seen.setdefault(row["accession"], split) == split
+    info = json.loads((tmp_path / "s.json").read_text())
+    assert info["sizes"] == {"train": 80, "val": 10, "test": 10}
+    assert sorted(a for group in info["filings"].values() for a in group) == sorted(seen)
+    first = (tmp_path / "train.jsonl").read_bytes()
+    build_dataset("d", {"kind": "distill", "format": "summary"}, str(source), outputs)
+    assert (tmp_path / "train.jsonl").read_bytes() == first
+    build_dataset("d", {"kind": "distill", "format": "summary", "seed": 1}, str(source), outputs)
+    assert (tmp_path / "train.jsonl").read_bytes() != first
+
+
+def test_split_assignment_ignores_input_order():
+    groups = [f"g{i}" for i in range(30)]
+    assert assign(groups, {"train": 0.8, "val": 0.1, "test": 0.1}, 0, "x") == assign(
+        groups[::-1], {"train": 0.8, "val": 0.1, "test": 0.1}, 0, "x"
+    )
+
+
+def test_too_few_filings_is_a_clear_error():
+    assert split_sizes(3, {"train": 0.8, "val": 0.1, "test": 0.1}, "x") == {"train": 1, "val": 1, "test": 1}
+    with pytest.raises(FinstepError, match="2 groups cannot fill train, val and test"):
+        split_sizes(2, {"train": 0.8, "val": 0.1, "test": 0.1}, "dataset x")
+
+
+def test_instruction_files_in_both_layouts(tmp_path):
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps([{"instruction": "What is 2+2?", "response": "4", "answer": 4.0}]))
+    alpaca = tmp_path / "alpaca.jsonl"
+    alpaca.write_text(
+        json.dumps({"instruction": "Compute the margin.", "input": "Revenue 10, cost 6.", "output": "40%"})
+        + "\n"
+    )
+    [row] = load_instructions(plain)
+    assert (row["prompt"], row["completion"], row["answer"], row["id"]) == (
+        "What is 2+2?",
+        "4",
+        4.0,
+        "plain-1",
+    )
+    [row] = load_instructions(alpaca)
+    assert (row["prompt"], row["completion"]) == ("Compute the margin.\n\nRevenue 10, cost 6.", "40%")
+
+
+@pytest.mark.parametrize(
+    "records,message",
+    [
+        (
+            [{"instruction": "a", "response": "b"}, {"instruction": "c"}],
+            r"record 2: response: field required",
+        ),
+        ([{"instruction": "  ", "response": "b"}], r"record 1: instruction: value error, must not be empty"),
+        ([], "holds no records"),
+    ],
+)
+def test_bad_instruction_records_are_named(tmp_path, records, message):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(records))
+    with pytest.raises(FinstepError, match=message):
+        load_instructions(path)
+
+
+def test_bad_jsonl_line_is_named(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"instruction": "a", "response": "b"}\n{oops\n')
+    with pytest.raises(FinstepError, match="line 2 is not JSON"):
+        load_instructions(path)
+
+
+@pytest.mark.parametrize(
+    "datasets,message",
+    [
+        (
+            {"d": {"kind": "distill", "teacher": "nope"}},
+            r"datasets.d.teacher 'nope' is not among the configured teachers",
+        ),
+        ({"d": {"kind": "distill", "teacher": "t", "format": "x"}}, "datasets.d.format 'x' is unknown"),
+        ({"d": {"kind": "instructions"}}, "datasets.d.path is required"),
+        ({"d": {"kind": "other"}}, "datasets.d.kind 'other' is unknown"),
+        ({"../d": {"kind": "instructions", "path": "x"}}, "not a safe folder name"),
+        (
+            {"d": {"kind": "instructions", "path": "x", "splits": {"train": 0.5, "val": 0.1, "test": 0.1}}},
+            "add up to 1",
+        ),
+    ],
+)
+def test_dataset_config_errors(datasets, message):
+    with pytest.raises(FinstepError, match=message):
+        dataset_configs(datasets, {"t": {}})
+
+
+def test_multitask_alpha_defaults_to_half():
+    checked = dataset_configs({"d": {"kind": "distill", "teacher": "t", "format": "multitask"}}, {"t": {}})
+    assert checked["d"]["alpha"] == 0.5
