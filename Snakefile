@@ -15,6 +15,7 @@ include: "rules/text.smk"
 include: "rules/chunks.smk"
 include: "rules/teacher.smk"
 include: "rules/datasets.smk"
+include: "rules/students.smk"
 
 
 rule all:

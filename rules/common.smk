@@ -12,6 +12,7 @@ from finstep.errors import FinstepError
 from finstep.sources import build_source, load_index
 from finstep.datasets.config import dataset_configs
 from finstep.teacher.config import GPU_PLUGINS, teacher_configs
+from finstep.training.config import student_configs, training_pairs
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
 
@@ -50,6 +51,8 @@ wildcard_constraints:
     teacher=r"[A-Za-z0-9][A-Za-z0-9_.\-]*",
     shard=r"\d+",
     dataset=r"[A-Za-z0-9][A-Za-z0-9_.\-]*",
+    student=r"[A-Za-z0-9][A-Za-z0-9_.\-]*",
+    variant="base|tuned",
 
 
 @functools.cache
@@ -119,9 +122,44 @@ def dataset_source(wildcards):
     return options["path"]
 
 
+STUDENTS = checked(student_configs, config.get("students") or {})
+PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS)
+
+
+def student_model(student):
+    """A model this workflow builds (the tiny one) is an input; a Hub model or a folder is not."""
+    model = str(STUDENTS[student]["model"])
+    return [model] if model.startswith("results/") else []
+
+
+def train_inputs(wildcards):
+    folder = f"results/datasets/{wildcards.dataset}"
+    inputs = {"train": f"{folder}/train.jsonl", "val": f"{folder}/val.jsonl", "info": f"{folder}/split.json"}
+    return inputs | {"model": student_model(wildcards.student)}
+
+
+def predict_inputs(wildcards):
+    inputs = {
+        "test": f"results/datasets/{wildcards.dataset}/test.jsonl",
+        "model": student_model(wildcards.student),
+    }
+    if wildcards.variant == "tuned":
+        inputs["adapter"] = f"results/adapters/{wildcards.student}/{wildcards.dataset}"
+    return inputs
+
+
+def student_targets():
+    return [
+        f"results/predictions/{student}/{dataset}/{variant}.jsonl"
+        for student, dataset in PAIRS
+        for variant in ("base", "tuned")
+    ]
+
+
 def all_targets():
     return (
         ["results/chunks/all.jsonl"]
         + [f"results/teacher/{name}/summary.md" for name in TEACHERS]
         + [f"results/datasets/{name}/split.json" for name in DATASETS]
+        + student_targets()
     )

@@ -123,6 +123,30 @@ def test_default_datasets_are_split_by_filing(ran):
     assert "answer" in row and row["completion"].rstrip().splitlines()[-1].startswith("Answer:")
 
 
+def test_default_students_train_and_predict(ran):
+    for dataset in ("distill_summary", "distill_dss", "fin_arithmetic"):
+        adapter = ran / "results" / "adapters" / "tiny" / dataset
+        assert {p.name for p in adapter.iterdir()} >= {
+            "adapter_model.safetensors",
+            "adapter_config.json",
+            "README.md",
+            "train_log.csv",
+            "run.json",
+        }
+        run = json.loads((adapter / "run.json").read_text())
+        assert run["precision"] == "fp32" and run["steps"] > 0
+        test_ids = [
+            json.loads(line)["id"] for line in (ran / "results" / "datasets" / dataset / "test.jsonl").open()
+        ]
+        for variant in ("base", "tuned"):
+            rows = [
+                json.loads(line)
+                for line in (ran / "results" / "predictions" / "tiny" / dataset / f"{variant}.jsonl").open()
+            ]
+            assert [r["id"] for r in rows] == test_ids
+            assert all("prediction" in r and "reference" in r for r in rows)
+
+
 def test_sharded_teacher_gives_the_same_triplets(ran):
     (ran / "config" / "sharded.json").write_text(
         json.dumps(

@@ -1,0 +1,51 @@
+# Student stage: a QLoRA adapter per (student, dataset) pair in config, and the
+# predictions of the base model and of the adapter on the test split.
+
+
+rule train:
+    input:
+        unpack(train_inputs),
+    output:
+        directory("results/adapters/{student}/{dataset}"),
+    log:
+        "logs/train/{student}/{dataset}.log",
+    params:
+        student=lambda wildcards: STUDENTS[wildcards.student],
+        training=lambda wildcards: config["training"],
+        # Outside the output folder, so a job killed at walltime keeps them and resumes.
+        checkpoint_dir=lambda wildcards: f"results/checkpoints/{wildcards.student}/{wildcards.dataset}",
+    resources:
+        gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
+        gpu_mem_mb=16000,
+        mem_mb=32000,
+        runtime=720,
+    conda:
+        "../envs/train.yaml"
+    script:
+        "../scripts/train_adapter.py"
+
+
+rule predict:
+    input:
+        unpack(predict_inputs),
+    output:
+        "results/predictions/{student}/{dataset}/{variant}.jsonl",
+    log:
+        "logs/predict/{student}/{dataset}/{variant}.log",
+    params:
+        student=lambda wildcards: STUDENTS[wildcards.student],
+        max_new_tokens=config["prediction"]["max_new_tokens"],
+    resources:
+        gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
+        gpu_mem_mb=16000,
+        mem_mb=32000,
+        runtime=240,
+    conda:
+        "../envs/train.yaml"
+    script:
+        "../scripts/predict.py"
+
+
+rule students:
+    input:
+        student_targets(),

@@ -1,0 +1,72 @@
+"""Numeric precision, optimizer and memory savers, chosen from the device the training runs on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+from ..teacher.plugins.hf import _resolve_device, resolve_dtype
+
+_NAMES = {torch.float32: "fp32", torch.float16: "fp16", torch.bfloat16: "bf16"}
+
+
+@dataclass(frozen=True)
+class Precision:
+    """Where the student runs and in which floating-point type it computes."""
+
+    device: torch.device
+    dtype: torch.dtype
+
+    @property
+    def name(self) -> str:
+        return _NAMES[self.dtype]
+
+    @property
+    def on_gpu(self) -> bool:
+        return self.device.type == "cuda"
+
+    def trainer_args(self) -> dict:
+        """``SFTConfig`` fields that follow from the device.
+
+        On a GPU, mixed precision, gradient checkpointing and bitsandbytes' paged
+        8-bit AdamW keep a 7B student in one card's memory; on a CPU none of them
+        exists or helps, so training is plain fp32 with torch's AdamW.
+        """
+        return {
+            "bf16": self.dtype == torch.bfloat16,
+            "fp16": self.dtype == torch.float16,
+            # transformers 5's name for gradient checkpointing (`gradient_checkpointing` is its deprecated alias)
+            "activation_checkpointing": self.on_gpu,
+            "optim": "paged_adamw_8bit" if self.on_gpu else "adamw_torch",
+            "dataloader_pin_memory": self.on_gpu,
+        }
+
+
+def device_precision() -> Precision:
+    """bf16 on GPUs of compute capability 8.0+, fp16 on older ones (a T4), fp32 on CPU.
+
+    The teacher's rule (``resolve_dtype``): the capability decides, because
+    ``torch.cuda.is_bf16_supported()`` says True on a T4, where bf16 is emulated.
+    """
+    device = _resolve_device("auto")
+    return Precision(device, resolve_dtype("auto", device))
+
+
+def keep_trainable_fp32(model: torch.nn.Module) -> int:
+    """Cast every trainable parameter back to fp32; returns how many were cast.
+
+    TRL 1.16 casts the LoRA weights of a quantized model to bf16 in
+    ``SFTTrainer.__init__`` (trl/trainer/sft_trainer.py, lines 908-911: ``if
+    _is_quantized_model: ... param.data = param.data.to(torch.bfloat16)``). Mixed
+    precision expects fp32 master weights: under fp16 the GradScaler then works
+    on non-fp32 gradients, and in either mode optimizer updates smaller than
+    bf16's resolution are lost. Autocast still computes in the half type. Call it
+    after building the trainer and before ``train()``, which builds the optimizer.
+    """
+    cast = 0
+    for param in model.parameters():
+        if param.requires_grad and param.dtype != torch.float32:
+            param.data = param.data.float()
+            cast += 1
+    return cast

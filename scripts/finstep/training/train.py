@@ -1,0 +1,271 @@
+"""Train one LoRA adapter (rule ``train_adapter``): resumable, with its card, log and run record.
+
+Checkpoints go to ``checkpoint_dir``, outside the output folder, so a job
+killed by a cluster's time limit restarts from its last checkpoint and still
+ends at the planned step count. The output folder is written beside its final
+place and renamed into it, so Snakemake never sees a half-written adapter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import re
+import resource
+import shutil
+import time
+import uuid
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import torch
+from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR, TrainOutput
+from trl import SFTConfig, SFTTrainer
+
+from ..errors import FinstepError
+from ..io import write_json
+from .card import model_card
+from .data import (
+    Splits,
+    Truncation,
+    check_truncation,
+    count_truncation,
+    dataset_digests,
+    load_splits,
+    to_dataset,
+    trl_row,
+)
+from .model import base_revision, load_base_model, load_tokenizer, lora_config
+from .multitask import MultitaskSFTTrainer
+from .precision import Precision, device_precision, keep_trainable_fp32
+from .trainlog import TokensPerSecond, write_train_log
+
+log = logging.getLogger("finstep.training")
+
+PACKAGES = ("torch", "transformers", "trl", "peft", "accelerate", "datasets")
+_CHECKPOINT = re.compile(rf"^{PREFIX_CHECKPOINT_DIR}-(\d+)$")
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """The ``training`` options, with the project's defaults."""
+
+    epochs: float = 3
+    batch_size: int = 4
+    grad_accum: int = 4
+    learning_rate: float = 2e-4
+    max_length: int = 512
+    save_steps: int = 50
+    logging_steps: int = 10
+    seed: int = 0
+    group_by_length: bool = True  # the project's choice; False is the plain recipe (random order)
+    pad_to_max_length: bool = False  # the plain recipe's padding, kept for the benchmark
+    max_truncated_share: float = 0.05
+    alpha: float | None = None  # multitask weight; None takes the dataset's split.json value
+    max_steps: int | None = None  # overrides epochs (tests, benchmarks)
+
+    @classmethod
+    def from_options(cls, options: dict) -> TrainingSettings:
+        known = {field.name for field in dataclasses.fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise FinstepError(
+                f"training option {unknown[0]!r} is unknown; known: {', '.join(sorted(known))}"
+            )
+        return cls(**options)
+
+
+def sft_config(settings: TrainingSettings, precision: Precision, checkpoint_dir: str) -> SFTConfig:
+    return SFTConfig(
+        output_dir=checkpoint_dir,
+        num_train_epochs=settings.epochs,
+        max_steps=settings.max_steps or -1,
+        per_device_train_batch_size=settings.batch_size,
+        per_device_eval_batch_size=settings.batch_size,
+        gradient_accumulation_steps=settings.grad_accum,
+        learning_rate=settings.learning_rate,
+        max_length=settings.max_length,
+        completion_only_loss=True,
+        # transformers 5's successor of `group_by_length`: batches of similar lengths, little padding
+        train_sampling_strategy="group_by_length" if settings.group_by_length else "random",
+        pad_to_multiple_of=settings.max_length if settings.pad_to_max_length else None,
+        save_strategy="steps",
+        save_steps=settings.save_steps,
+        save_total_limit=2,  # the newest may be half-written when a job is killed while saving
+        logging_steps=settings.logging_steps,
+        include_num_input_tokens_seen="non_padding",
+        seed=settings.seed,
+        data_seed=settings.seed,
+        report_to="none",
+        **precision.trainer_args(),
+    )
+
+
+def multitask_alpha(splits: Splits, settings: TrainingSettings) -> float | None:
+    """The task weight of a multitask dataset (the option, else split.json), or None for one task."""
+    if not splits.multitask:
+        return None
+    alpha = settings.alpha if settings.alpha is not None else splits.info.get("alpha")
+    if alpha is None or not 0 <= float(alpha) <= 1:
+        raise FinstepError(f"a multitask dataset needs an alpha between 0 and 1, got {alpha!r}")
+    return float(alpha)
+
+
+def build_trainer(
+    student: dict,
+    splits: Splits,
+    settings: TrainingSettings,
+    alpha: float | None,
+    precision: Precision,
+    checkpoint_dir: str,
+) -> tuple[SFTTrainer, Truncation]:
+    """The trainer (multitask when ``alpha`` is set), after the truncation check passed."""
+    tokenizer = load_tokenizer(student)
+    conversational = bool(tokenizer.chat_template)
+    examples = [trl_row(row, conversational) for row in splits.train]
+    truncation = count_truncation(tokenizer, examples, settings.max_length)
+    check_truncation(truncation, settings.max_truncated_share)
+    multitask = alpha is not None
+    kwargs = {
+        "model": load_base_model(student, precision),
+        "args": sft_config(settings, precision, checkpoint_dir),
+        "train_dataset": to_dataset(splits.train, conversational, multitask),
+        "eval_dataset": to_dataset(splits.val, conversational, multitask) if splits.val else None,
+        "processing_class": tokenizer,
+        "peft_config": lora_config(student),
+        "callbacks": [TokensPerSecond()],
+    }
+    trainer = MultitaskSFTTrainer(**kwargs, alpha=alpha) if multitask else SFTTrainer(**kwargs)
+    cast = keep_trainable_fp32(trainer.model)
+    if cast:
+        log.info("cast %d trainable tensors back to fp32 (TRL had made them bf16)", cast)
+    return trainer, truncation
+
+
+def last_checkpoint(checkpoint_dir: str) -> str | None:
+    """The newest complete checkpoint: Trainer writes trainer_state.json last, so its presence marks one."""
+    folder = Path(checkpoint_dir)
+    steps = [
+        (int(match.group(1)), path)
+        for path in (folder.iterdir() if folder.is_dir() else [])
+        if (match := _CHECKPOINT.match(path.name)) and (path / "trainer_state.json").is_file()
+    ]
+    return str(max(steps)[1]) if steps else None
+
+
+def claim_checkpoints(checkpoint_dir: str, key: dict) -> None:
+    """Keep the checkpoints only if they come from this very run: same student, settings and data.
+
+    After a change of config a rerun must start afresh, not resume another
+    run's weights, optimizer state and schedule.
+    """
+    folder = Path(checkpoint_dir)
+    path = folder / "run_key.json"
+    key = json.loads(json.dumps(key))  # tuples become lists, as in the file
+    if path.is_file() and json.loads(path.read_text(encoding="utf-8")) != key:
+        log.warning("%s holds checkpoints of another configuration; starting afresh", folder)
+        shutil.rmtree(folder)
+    if not path.is_file():
+        write_json(path, key)
+
+
+def run_training(trainer: SFTTrainer, checkpoint_dir: str) -> tuple[TrainOutput, str | None]:
+    """Train from the last checkpoint if there is one, and check the run reached its planned end."""
+    resume = last_checkpoint(checkpoint_dir)
+    if resume:
+        log.info("resuming from %s", resume)
+    result = trainer.train(resume_from_checkpoint=resume)
+    state = trainer.state
+    if state.global_step != state.max_steps:
+        raise FinstepError(
+            f"training stopped at step {state.global_step} of {state.max_steps}; rerun to resume"
+        )
+    return result, resume
+
+
+def peak_memory(precision: Precision) -> dict:
+    if precision.on_gpu:
+        return {
+            "gpu_allocated_mib": round(torch.cuda.max_memory_allocated(precision.device) / 2**20, 1),
+            "gpu_reserved_mib": round(torch.cuda.max_memory_reserved(precision.device) / 2**20, 1),
+        }
+    # ru_maxrss is in KiB on Linux: the process's peak resident memory.
+    return {"cpu_max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def hyperparameters(student: dict, settings: TrainingSettings, alpha: float | None) -> dict:
+    config = lora_config(student)
+    return {
+        "lora_r": config.r,
+        "lora_alpha": config.lora_alpha,
+        "lora_dropout": config.lora_dropout,
+        "target_modules": ",".join(sorted(config.target_modules)),
+        "load_in_4bit": bool(student.get("load_in_4bit", False)),
+        **{key: value for key, value in dataclasses.asdict(settings).items() if key != "alpha"},
+        "multitask_alpha": alpha,
+    }
+
+
+def write_outputs(trainer: SFTTrainer, out_dir: str, card: str, run: dict) -> None:
+    """Adapter, card, log and run record in a folder beside ``out_dir``, then renamed into place."""
+    target = Path(out_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.{uuid.uuid4().hex}.tmp"
+    try:
+        trainer.model.save_pretrained(tmp)  # adapter_model.safetensors, adapter_config.json
+        (tmp / "README.md").write_text(card, encoding="utf-8")  # replaces PEFT's template card
+        write_train_log(trainer.state.log_history, str(tmp / "train_log.csv"))
+        write_json(tmp / "run.json", run)
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def train_adapter(
+    student: dict, dataset: str, dataset_dir: str, training: dict, out_dir: str, checkpoint_dir: str
+) -> None:
+    """Train a LoRA adapter of ``student`` on ``dataset`` and write it with its card, log and run record."""
+    started = time.perf_counter()
+    settings = TrainingSettings.from_options(training)
+    precision = device_precision()
+    splits = load_splits(dataset_dir)
+    alpha = multitask_alpha(splits, settings)
+    digests = dataset_digests(dataset_dir)
+    trainer, truncation = build_trainer(student, splits, settings, alpha, precision, checkpoint_dir)
+    claim_checkpoints(
+        checkpoint_dir,
+        {"student": student, "training": dataclasses.asdict(settings), "dataset_sha256": digests},
+    )
+    result, resumed = run_training(trainer, checkpoint_dir)
+    eval_loss = trainer.evaluate()["eval_loss"] if trainer.eval_dataset is not None else None
+    run = {
+        "dataset": dataset,
+        "base_model": student["model"],
+        "base_revision": base_revision(student),
+        "versions": {package: version(package) for package in PACKAGES},
+        "seed": settings.seed,
+        "dataset_sha256": digests,
+        "precision": precision.name,
+        "device": str(precision.device),
+        "steps": trainer.state.global_step,
+        "resumed_from": Path(resumed).name if resumed else None,
+        "multitask_alpha": alpha,
+        "truncation": truncation.as_dict(),
+        "train_loss": result.training_loss,  # of this session's steps, when resumed
+        "eval_loss": eval_loss,
+        "train_tokens": trainer.state.num_input_tokens_seen,  # non-padding, whole run
+        "train_seconds": result.metrics["train_runtime"],  # this session
+        "peak_memory": peak_memory(precision),
+        "wall_seconds": round(time.perf_counter() - started, 1),
+    }
+    card = model_card(run, splits.info, hyperparameters(student, settings, alpha))
+    write_outputs(trainer, out_dir, card, run)
+    log.info(
+        "%s: %d steps, train loss %.4f, adapter in %s", dataset, run["steps"], run["train_loss"], out_dir
+    )

@@ -1,0 +1,413 @@
+"""The student stage on the tiny model: multitask loss, precision, truncation guard, resume, predictions (CPU)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("trl")
+peft = pytest.importorskip("peft")
+
+from finstep.errors import FinstepError  # noqa: E402
+from finstep.io import read_jsonl, write_json, write_jsonl  # noqa: E402
+from finstep.tiny_model import build_tiny_model  # noqa: E402
+from finstep.training.data import (  # noqa: E402
+    check_truncation,
+    count_truncation,
+    load_splits,
+    token_lengths,
+    trl_row,
+)
+from finstep.training.model import load_base_model, load_tokenizer, model_kwargs  # noqa: E402
+from finstep.training.multitask import (  # noqa: E402
+    multitask_loss,
+    task_token_counts,
+    token_losses,
+    weighted_task_loss,
+)
+from finstep.training.precision import Precision, device_precision, keep_trainable_fp32  # noqa: E402
+from finstep.training.predict import predict  # noqa: E402
+from finstep.training.train import (  # noqa: E402
+    TrainingSettings,
+    build_trainer,
+    claim_checkpoints,
+    last_checkpoint,
+    train_adapter,
+)
+from finstep.training.trainlog import COLUMNS, TokensPerSecond  # noqa: E402
+from safetensors.torch import load_file  # noqa: E402
+
+TEXTS = [
+    f"{company} reported revenue of ${n}.{n % 10} billion in fiscal {2015 + n % 10}, up {n % 9 + 1}% on demand."
+    for n, company in enumerate(["Acme", "Globex", "Initech", "Umbrella"] * 10, start=3)
+]
+# Settings shared by the uninterrupted and the resumed run, so their adapters must agree.
+TRAINING = {
+    "max_length": 128,
+    "max_steps": 4,
+    "save_steps": 2,
+    "logging_steps": 1,
+    "batch_size": 4,
+    "grad_accum": 2,
+}
+ALPHA = 0.3
+
+
+@pytest.fixture(scope="module")
+def student(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("student")
+    write_jsonl(folder / "chunks.jsonl", [{"id": str(i), "text": t} for i, t in enumerate(TEXTS)])
+    build_tiny_model(
+        str(folder / "chunks.jsonl"),
+        str(folder / "tiny"),
+        vocab_size=400,
+        hidden_size=32,
+        layers=1,
+        intermediate_size=64,
+    )
+    return {"model": str(folder / "tiny")}
+
+
+@pytest.fixture(scope="module")
+def plain_student(student, tmp_path_factory) -> dict:
+    """The tiny model without its chat template: a base model, prompted with raw strings."""
+    folder = tmp_path_factory.mktemp("plain") / "tiny"
+    shutil.copytree(student["model"], folder)
+    (folder / "chat_template.jinja").unlink()
+    assert not load_tokenizer({"model": str(folder)}).chat_template
+    return {"model": str(folder)}
+
+
+def _row(id_: str, prompt: str, completion: str, task: str) -> dict:
+    return {"id": id_, "prompt": prompt, "completion": completion, "task": task}
+
+
+def _rows(texts: list[str], split: str) -> list[dict]:
+    """Multitask rows: a summary per text and, outside the test split, a longer rationale."""
+    rows = []
+    for i, text in enumerate(texts):
+        rows.append(_row(f"{split}{i}:summary", f"[summary] Summarize.\n\n{text}", text[:40], "summary"))
+        if split != "test":
+            rationale = f"1. {text}\n2. Revenue moved with demand."
+            rows.append(
+                _row(f"{split}{i}:rationale", f"[rationale] Explain.\n\n{text}", rationale, "rationale")
+            )
+    return rows
+
+
+@pytest.fixture(scope="module")
+def dataset_dir(tmp_path_factory) -> Path:
+    """A multitask set: 24 train rows (12 summary, 12 rationale), 4 val, 4 test summaries."""
+    folder = tmp_path_factory.mktemp("datasets") / "tiny_dss"
+    splits = {
+        "train": _rows(TEXTS[:12], "train"),
+        "val": _rows(TEXTS[12:14], "val"),
+        "test": _rows(TEXTS[14:18], "test"),
+    }
+    for name, rows in splits.items():
+        write_jsonl(folder / f"{name}.jsonl", rows)
+    sizes = {name: len(rows) for name, rows in splits.items()}
+    write_json(
+        folder / "split.json",
+        {"dataset": "tiny_dss", "kind": "distill", "format": "multitask", "alpha": ALPHA, "sizes": sizes},
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def trained(student, dataset_dir, tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("trained")
+    out = work / "adapter"
+    train_adapter(student, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(work / "checkpoints"))
+    return out
+
+
+# --- the multitask loss ------------------------------------------------------------------------------
+
+
+def test_multitask_loss_is_the_alpha_weighted_mean_of_each_tasks_own_tokens():
+    torch.manual_seed(0)
+    logits = torch.randn(2, 5, 7)
+    labels = torch.tensor([[-100, -100, 3, 4, -100], [-100, 1, 2, 5, 6]])  # summary: 2 tokens, rationale: 4
+    task_ids = torch.tensor([0, 1])
+
+    def nll(row: int, t: int) -> torch.Tensor:  # position t is predicted from the logits at t - 1
+        return -torch.log_softmax(logits[row, t - 1], dim=-1)[labels[row, t]]
+
+    summary = torch.stack([nll(0, 2), nll(0, 3)]).mean()
+    rationale = torch.stack([nll(1, t) for t in range(1, 5)]).mean()
+    expected = ALPHA * summary + (1 - ALPHA) * rationale
+    assert torch.allclose(multitask_loss(logits, labels, task_ids, ALPHA), expected)
+    every_token = torch.stack([nll(0, 2), nll(0, 3)] + [nll(1, t) for t in range(1, 5)]).mean()
+    assert not torch.allclose(expected, every_token)  # TRL's mean would weight the longer task more
+
+
+def test_step_counts_make_micro_batch_losses_add_up_to_the_whole_batch():
+    torch.manual_seed(1)
+    logits = torch.randn(4, 6, 9)
+    labels = torch.randint(0, 9, (4, 6))
+    labels[:, :2] = -100
+    labels[1, 4:] = -100
+    task_ids = torch.tensor([0, 1, 1, 0])
+    counts = task_token_counts(labels, task_ids)
+    micro = sum(
+        weighted_task_loss(
+            *token_losses(logits[i : i + 2], labels[i : i + 2]), task_ids[i : i + 2], ALPHA, counts
+        )
+        for i in (0, 2)
+    )
+    assert torch.allclose(micro, multitask_loss(logits, labels, task_ids, ALPHA))
+
+
+def test_the_trainers_fused_loss_equals_the_loss_from_logits(student, dataset_dir, tmp_path):
+    splits = load_splits(str(dataset_dir))
+    settings = TrainingSettings(**TRAINING)
+    trainer, _ = build_trainer(student, splits, settings, ALPHA, device_precision(), str(tmp_path))
+    batch = next(iter(trainer.get_train_dataloader()))
+    assert set(batch["task_ids"].tolist()) <= {0, 1}  # the task reaches the batch through the collator
+    model = trainer.model.eval()  # no LoRA dropout: both forwards see the same weights
+    with torch.no_grad():
+        fused = trainer.compute_loss(model, dict(batch))
+        inputs = {k: v for k, v in batch.items() if k not in ("labels", "task_ids")}
+        logits = model(**inputs).logits
+    assert torch.allclose(fused, multitask_loss(logits, batch["labels"], batch["task_ids"], ALPHA), atol=1e-5)
+
+
+# --- precision and model loading ---------------------------------------------------------------------
+
+
+def _fake_gpu(monkeypatch, capability: tuple[int, int]) -> None:
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "get_device_capability", lambda device=None: capability)
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *args, **kwargs: True)  # what a T4 claims
+
+
+def test_cpu_trains_in_fp32_with_torch_adamw():
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is visible")
+    precision = device_precision()
+    assert (precision.device.type, precision.name) == ("cpu", "fp32")
+    assert precision.trainer_args() == {
+        "bf16": False,
+        "fp16": False,
+        "activation_checkpointing": False,
+        "optim": "adamw_torch",
+        "dataloader_pin_memory": False,
+    }
+
+
+def test_a_t4_trains_in_fp16_although_it_claims_bf16(monkeypatch):
+    _fake_gpu(monkeypatch, (7, 5))
+    precision = device_precision()
+    assert (precision.device.type, precision.name) == ("cuda", "fp16")
+    args = precision.trainer_args()
+    assert args["fp16"] and not args["bf16"]
+    assert args["activation_checkpointing"] and args["optim"] == "paged_adamw_8bit"
+
+
+def test_ampere_and_later_train_in_bf16(monkeypatch):
+    _fake_gpu(monkeypatch, (8, 0))
+    assert device_precision().name == "bf16"
+
+
+def test_trainable_weights_go_back_to_fp32():
+    model = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.Linear(2, 2)).to(torch.bfloat16)
+    model[0].requires_grad_(False)
+    assert keep_trainable_fp32(model) == 2  # weight and bias of the trainable layer
+    assert model[1].weight.dtype == torch.float32 and model[0].weight.dtype == torch.bfloat16
+
+
+def test_four_bit_loading_is_nf4_double_quant_in_the_compute_type(student):
+    gpu = Precision(torch.device("cuda"), torch.bfloat16)
+    kwargs = model_kwargs({**student, "load_in_4bit": True}, gpu)
+    quantization = kwargs["quantization_config"]
+    assert quantization.load_in_4bit and quantization.bnb_4bit_quant_type == "nf4"
+    assert quantization.bnb_4bit_use_double_quant and quantization.bnb_4bit_compute_dtype == torch.bfloat16
+    assert kwargs["device_map"] == {"": torch.device("cuda")} and kwargs["dtype"] == torch.bfloat16
+    with pytest.raises(FinstepError, match="needs a CUDA GPU"):
+        model_kwargs({**student, "load_in_4bit": True}, Precision(torch.device("cpu"), torch.float32))
+
+
+def test_a_hub_student_needs_a_pinned_revision():
+    with pytest.raises(FinstepError, match="pinned revision"):
+        model_kwargs({"model": "org/no-such-local-folder"}, Precision(torch.device("cpu"), torch.float32))
+
+
+# --- data and the truncation guard -------------------------------------------------------------------
+
+
+def test_rows_are_chat_turns_for_a_chat_template_and_strings_otherwise(student):
+    row = {"prompt": "Summarize.", "completion": "Revenue rose."}
+    assert trl_row(row, conversational=True) == {
+        "prompt": [{"role": "user", "content": "Summarize."}],
+        "completion": [{"role": "assistant", "content": "Revenue rose."}],
+    }
+    plain = trl_row(row, conversational=False)
+    assert plain == row
+    tokenizer = load_tokenizer(student)
+    prompt, full = token_lengths(tokenizer, plain)
+    expected = tokenizer("Summarize.Revenue rose." + tokenizer.eos_token)["input_ids"]
+    assert (prompt, full) == (len(tokenizer("Summarize.")["input_ids"]), len(expected))  # TRL's EOS counted
+
+
+def test_truncation_counts_prompts_that_fill_the_context_and_cut_completions(student):
+    tokenizer = load_tokenizer(student)
+    long_prompt = " ".join(TEXTS[:4])
+    examples = [
+        trl_row({"prompt": long_prompt, "completion": "Up."}, True),  # prompt alone > 64 tokens
+        trl_row({"prompt": "Summarize.", "completion": long_prompt}, True),  # completion cut
+        trl_row({"prompt": "Summarize.", "completion": "Up."}, True),
+        trl_row({"prompt": "Explain.", "completion": "Down."}, True),
+    ]
+    truncation = count_truncation(tokenizer, examples, max_length=64)
+    assert (truncation.rows, truncation.prompt_fills_context, truncation.completion_cut) == (4, 1, 1)
+    check_truncation(truncation, max_share=0.25)  # 1 of 4 is not above a quarter
+    with pytest.raises(FinstepError, match=r"1 of 4 train rows \(25.0%\).*max_length 64"):
+        check_truncation(truncation, max_share=0.2)
+
+
+def test_training_stops_before_it_starts_when_too_many_rows_would_vanish(student, dataset_dir, tmp_path):
+    with pytest.raises(FinstepError, match="would be dropped"):
+        train_adapter(
+            student,
+            "tiny_dss",
+            str(dataset_dir),
+            {**TRAINING, "max_length": 8},
+            str(tmp_path / "a"),
+            str(tmp_path / "c"),
+        )
+    assert not (tmp_path / "a").exists() and not (tmp_path / "c").exists()
+
+
+def test_an_unknown_training_option_is_refused():
+    with pytest.raises(FinstepError, match="'epoch' is unknown"):
+        TrainingSettings.from_options({"epoch": 3})
+
+
+# --- training and resuming ---------------------------------------------------------------------------
+
+
+def _log_steps(adapter: Path) -> list[dict]:
+    with open(adapter / "train_log.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_training_writes_the_adapter_card_log_and_run_record(student, dataset_dir, trained):
+    assert {p.name for p in trained.iterdir()} == {
+        "adapter_model.safetensors",
+        "adapter_config.json",
+        "README.md",
+        "train_log.csv",
+        "run.json",
+    }
+    rows = _log_steps(trained)
+    assert tuple(rows[0]) == COLUMNS and [int(r["step"]) for r in rows] == [1, 2, 3, 4]
+    assert all(float(r["tokens_per_second"]) > 0 and float(r["loss"]) > 0 for r in rows)
+    run = json.loads((trained / "run.json").read_text())
+    assert run["steps"] == 4 and run["precision"] == "fp32" and run["multitask_alpha"] == ALPHA
+    assert set(run["versions"]) >= {"torch", "transformers", "trl", "peft"}
+    assert set(run["dataset_sha256"]) == {"train.jsonl", "val.jsonl", "split.json"}
+    assert run["truncation"]["rows"] == 24 and run["peak_memory"]["cpu_max_rss_mib"] > 0
+    card = (trained / "README.md").read_text()
+    assert run["base_revision"] in card and "tiny_dss" in card and "train 24, val 4, test 4" in card
+    assert "## Metrics" in card
+    base = load_base_model(student, device_precision())
+    tuned = peft.PeftModel.from_pretrained(base, str(trained))
+    assert any("lora_A" in name for name, _ in tuned.named_parameters())
+
+
+def test_a_killed_job_resumes_from_its_checkpoint_and_ends_at_the_planned_step(
+    student, dataset_dir, trained, tmp_path, monkeypatch
+):
+    def killed_at_step_3(self, args, state, control, **kwargs):
+        if state.global_step == 3:
+            raise KeyboardInterrupt("the cluster's time limit")
+
+    out, checkpoints = tmp_path / "adapter", tmp_path / "checkpoints"
+    monkeypatch.setattr(TokensPerSecond, "on_step_end", killed_at_step_3, raising=False)
+    with pytest.raises(KeyboardInterrupt):
+        train_adapter(student, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
+    assert not out.exists() and (checkpoints / "checkpoint-2" / "trainer_state.json").is_file()
+    monkeypatch.undo()
+
+    train_adapter(student, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
+    run = json.loads((out / "run.json").read_text())
+    assert (run["resumed_from"], run["steps"]) == ("checkpoint-2", 4)
+    assert [int(r["step"]) for r in _log_steps(out)] == [1, 2, 3, 4]  # each step once, none lost
+    assert [r["loss"] for r in _log_steps(out)] == [r["loss"] for r in _log_steps(trained)]
+    resumed, straight = (
+        load_file(out / "adapter_model.safetensors"),
+        load_file(trained / "adapter_model.safetensors"),
+    )
+    assert all(torch.allclose(resumed[name], straight[name]) for name in straight)
+
+
+def test_checkpoints_of_another_configuration_are_not_resumed(tmp_path):
+    def checkpoint(step: int, complete: bool = True) -> None:
+        (tmp_path / f"checkpoint-{step}").mkdir()
+        if complete:
+            (tmp_path / f"checkpoint-{step}" / "trainer_state.json").write_text("{}")
+
+    claim_checkpoints(str(tmp_path), {"training": {"learning_rate": 1e-4}})
+    for step in (2, 10):
+        checkpoint(step)
+    checkpoint(12, complete=False)  # killed while saving step 12
+    claim_checkpoints(str(tmp_path), {"training": {"learning_rate": 1e-4}})
+    assert last_checkpoint(str(tmp_path)) == str(tmp_path / "checkpoint-10")  # numeric, not text, order
+    claim_checkpoints(str(tmp_path), {"training": {"learning_rate": 2e-4}})
+    assert last_checkpoint(str(tmp_path)) is None
+    assert json.loads((tmp_path / "run_key.json").read_text()) == {"training": {"learning_rate": 2e-4}}
+
+
+def test_a_single_task_set_on_a_base_model_trains_and_predicts_on_plain_strings(
+    plain_student, dataset_dir, tmp_path
+):
+    summaries = tmp_path / "summaries"
+    for split in ("train", "val", "test"):
+        write_jsonl(
+            summaries / f"{split}.jsonl",
+            [r for r in read_jsonl(dataset_dir / f"{split}.jsonl") if r["task"] == "summary"],
+        )
+    write_json(
+        summaries / "split.json", {"dataset": "summaries", "format": "summary", "sizes": {"train": 12}}
+    )
+    out = tmp_path / "adapter"
+    training = {**TRAINING, "max_steps": 2}
+    train_adapter(
+        plain_student, "summaries", str(summaries), training, str(out), str(tmp_path / "checkpoints")
+    )
+    run = json.loads((out / "run.json").read_text())
+    assert run["multitask_alpha"] is None and run["steps"] == 2
+    predictions = tmp_path / "predictions.jsonl"
+    predict(plain_student, str(out), str(summaries / "test.jsonl"), str(predictions), max_new_tokens=8)
+    rows = list(read_jsonl(predictions))
+    assert len(rows) == 4 and all(not p["prediction"].startswith("[summary]") for p in rows)
+
+
+# --- predictions -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tuned", [False, True], ids=["base", "tuned"])
+def test_predictions_cover_the_test_rows_without_echoing_prompts(
+    student, dataset_dir, trained, tmp_path, tuned
+):
+    test_rows = list(read_jsonl(dataset_dir / "test.jsonl"))
+    test_path = tmp_path / "test.jsonl"
+    rationale = {**test_rows[0], "id": "x:rationale", "task": "rationale"}  # never predicted
+    write_jsonl(test_path, [*test_rows, rationale])
+    out = tmp_path / "predictions.jsonl"
+    predict(
+        student, str(trained) if tuned else None, str(test_path), str(out), max_new_tokens=12, batch_size=3
+    )
+    predictions = list(read_jsonl(out))
+    assert [p["id"] for p in predictions] == [r["id"] for r in test_rows]
+    assert [p["reference"] for p in predictions] == [r["completion"] for r in test_rows]
+    assert all(p["task"] == "summary" and "answer" not in p for p in predictions)
+    for row, prediction in zip(test_rows, predictions, strict=True):
+        assert prediction["prediction"] and row["prompt"] not in prediction["prediction"]
+        assert "Summarize" not in prediction["prediction"]
