@@ -10,7 +10,7 @@ from peft import LoraConfig
 from transformers import AutoModelForCausalLM, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
 from ..errors import FinstepError
-from ..teacher.plugins.hf import _is_local, quantization_config, weights_digest
+from ..teacher.plugins.hf import is_local, quantization_config, weights_digest
 from .precision import Precision
 
 # The attention and MLP projections of Llama-style blocks: QLoRA adapts every linear layer.
@@ -20,7 +20,7 @@ DEFAULT_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj
 def hub_kwargs(student: dict) -> dict:
     """Where to load from: a local folder as is, a Hub id only at a pinned revision."""
     kwargs = {"trust_remote_code": bool(student.get("trust_remote_code", False))}
-    if not _is_local(student["model"]):
+    if not is_local(student["model"]):
         if not student.get("revision"):
             raise FinstepError(
                 f"student {student['model']!r} is not a local folder; a Hub model needs a pinned revision"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import torch
 
-from ..teacher.plugins.hf import _resolve_device, resolve_dtype
+from ..teacher.plugins.hf import resolve_device, resolve_dtype
 
 _NAMES = {torch.float32: "fp32", torch.float16: "fp16", torch.bfloat16: "bf16"}
 
@@ -49,7 +49,7 @@ def device_precision() -> Precision:
     The teacher's rule (``resolve_dtype``): the capability decides, because
     ``torch.cuda.is_bf16_supported()`` says True on a T4, where bf16 is emulated.
     """
-    device = _resolve_device("auto")
+    device = resolve_device("auto")
     return Precision(device, resolve_dtype("auto", device))
 
 

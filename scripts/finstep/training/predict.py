@@ -15,7 +15,7 @@ from peft import PeftModel
 from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
 
 from ..io import read_jsonl, write_jsonl
-from ..teacher.plugins.hf import _stop_token_ids
+from ..teacher.plugins.hf import stop_token_ids
 from .model import load_base_model, load_tokenizer
 from .precision import device_precision
 
@@ -53,7 +53,7 @@ def generate(
     batch_size: int,
 ) -> list[str]:
     """Greedy answers to ``prompts``, in their order; batches hold prompts of similar length."""
-    stop_ids = _stop_token_ids(model, tokenizer)
+    stop_ids = stop_token_ids(model, tokenizer)
     config = GenerationConfig(
         max_new_tokens=max_new_tokens,
         do_sample=False,

@@ -167,11 +167,11 @@ class JsonObjectStop(StoppingCriteria):
         return self.done.to(input_ids.device)
 
 
-def _is_local(model: str) -> bool:
+def is_local(model: str) -> bool:
     return Path(model).is_dir()
 
 
-def _resolve_device(name: str) -> torch.device:
+def resolve_device(name: str) -> torch.device:
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     return torch.device(name)
@@ -220,13 +220,15 @@ def weights_digest(model_dir: str | Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def _stop_token_ids(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> list[int]:
+def stop_token_ids(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> list[int]:
     """EOS ids of the generation config (chat models list several) and of the tokenizer."""
     configured = model.generation_config.eos_token_id
     ids = configured if isinstance(configured, list) else [configured]
     stop = sorted({int(i) for i in [*ids, tokenizer.eos_token_id] if i is not None})
     if not stop:
-        raise FinstepError("transformers teacher: the model names no EOS token, so answers could not end")
+        raise FinstepError(
+            "the model names no EOS token, so its answers could not end; set eos_token_id in its generation config"
+        )
     return stop
 
 
@@ -257,7 +259,7 @@ class TransformersTeacher(Teacher):
         self.model_ref = str(options.get("model") or "")
         if not self.model_ref:
             raise FinstepError("transformers teacher needs model: a local folder or a Hub id with revision")
-        if not _is_local(self.model_ref) and not options.get("revision"):
+        if not is_local(self.model_ref) and not options.get("revision"):
             raise FinstepError(
                 f"transformers teacher: {self.model_ref!r} is no local folder, so it is a Hub id and needs "
                 "revision (a commit hash) so reruns load the same weights"
@@ -266,11 +268,11 @@ class TransformersTeacher(Teacher):
         self.min_new_tokens = int(options.get("min_new_tokens", 0))
         self.constrained = bool(options.get("constrained", True))
         self._check_lengths()
-        self.device = _resolve_device(str(options.get("device", "auto")))
+        self.device = resolve_device(str(options.get("device", "auto")))
         self.dtype = resolve_dtype(str(options.get("dtype", "auto")), self.device)
         self.tokenizer = self._load_tokenizer()
         self.model = self._load_model()
-        self.stop_ids = _stop_token_ids(self.model, self.tokenizer)
+        self.stop_ids = stop_token_ids(self.model, self.tokenizer)
         self.max_input_tokens = int(
             options.get("max_input_tokens")
             or _context_length(self.model, self.tokenizer) - self.max_new_tokens
@@ -305,7 +307,7 @@ class TransformersTeacher(Teacher):
     def _hub_kwargs(self) -> dict:
         """Where and how to load from; the Hub token comes from HF_TOKEN, read by huggingface_hub itself."""
         kwargs = {"trust_remote_code": bool(self.options.get("trust_remote_code", False))}
-        if not _is_local(self.model_ref):
+        if not is_local(self.model_ref):
             kwargs["revision"] = str(self.options["revision"])
         return kwargs
 
