@@ -9,10 +9,11 @@ import pytest
 from conftest import ROOT
 from finstep.chunking import ChunkingConfig, chunk_filing
 from finstep.extract import extract_document
+from finstep.sentences import split_sentences
 from finstep.teacher.parser import parse_answer
 from finstep.teacher.plugins import build_teacher
 from finstep.teacher.plugins.base import TeacherRequest
-from finstep.teacher.plugins.extractive import ExtractiveTeacher, split_sentences
+from finstep.teacher.plugins.extractive import ExtractiveTeacher
 from finstep.teacher.prompt import load_prompt
 from finstep.teacher.schema import RATIONALE_MAX, RATIONALE_PATTERN, SUMMARY_MAX, SUMMARY_MIN
 

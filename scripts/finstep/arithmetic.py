@@ -582,6 +582,17 @@ def final_answer(text: str) -> float | None:
     return values[-1] if values else None
 
 
+def marked_answer(text: str) -> float | None:
+    """The first number after the last ``Answer:`` marker; None when the response marks no answer.
+
+    Stricter than :func:`final_answer`: it tells whether a response follows
+    the set's format, not only whether a number can be read from it.
+    """
+    markers = list(_ANSWER.finditer(text.translate(_DASHES)))
+    after = _numbers(text.translate(_DASHES), markers[-1].end()) if markers else []
+    return after[0] if after else None
+
+
 def is_correct(predicted: float | None, expected: float, rel_tol: float = 0.01) -> bool:
     """Within ``rel_tol`` of the expected value, or within ``ABS_TOL`` near zero.
 

@@ -4,12 +4,17 @@ The offline demo and the tests need a real ``transformers`` model with a chat
 template, a tokenizer and safetensors weights, but nothing can be fetched from
 the Hub. This module trains a byte-level BPE tokenizer on the chunks (so any
 text, JSON braces and figures round-trip) and puts it in front of a small,
-randomly initialised ``LlamaForCausalLM``. Its answers are gibberish; what it
-exercises is every code path a real teacher or student goes through.
+``LlamaForCausalLM``, optionally pretrained for a few hundred steps on the same
+chunks. Untrained, its answers are gibberish, which is all the teacher's code
+paths need; pretrained, it writes filing-like prose, so that the demo's
+base-versus-tuned comparison measures what fine-tuning taught it rather than
+the difference between two kinds of noise.
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 import shutil
 import uuid
@@ -18,10 +23,13 @@ from pathlib import Path
 
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+from tqdm import tqdm
 from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
 from .errors import FinstepError
 from .io import read_jsonl
+
+log = logging.getLogger("finstep.tiny_model")
 
 BOS, EOS, PAD, UNK = "<|startoftext|>", "<|im_end|>", "<|pad|>", "<|unk|>"
 TURN_START = "<|im_start|>"
@@ -103,7 +111,60 @@ def build_model(
     return model.eval()
 
 
-def build_tiny_model(chunks_jsonl: str, out_dir: str, vocab_size: int = 2000, **sizes: int) -> None:
+def pretrain(
+    model: LlamaForCausalLM,
+    tokenizer: PreTrainedTokenizerFast,
+    texts: list[str],
+    *,
+    steps: int,
+    block_size: int = 256,
+    batch_size: int = 16,
+    learning_rate: float = 3e-3,
+    seed: int = 0,
+) -> list[float]:
+    """Causal-LM training of every weight on ``texts`` (EOS between them); returns the loss per step.
+
+    Plain PyTorch rather than ``Trainer``: a few hundred steps of a model this
+    small take seconds on a CPU, and the loop stays deterministic for a seed.
+    """
+    ids: list[int] = []
+    for text in texts:
+        ids += tokenizer(text, add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
+    blocks = len(ids) // block_size
+    if blocks < 1:
+        raise FinstepError(f"the chunk corpus has {len(ids)} tokens, fewer than one block of {block_size}")
+    data = torch.tensor(ids[: blocks * block_size]).view(blocks, block_size)
+    generator = torch.Generator().manual_seed(seed)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.01)
+    warmup = max(1, steps // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer,
+        lambda step: min((step + 1) / warmup, 0.5 * (1 + math.cos(math.pi * step / steps))),
+    )
+    model.train()
+    losses = []
+    for step in tqdm(range(steps), desc="pretrain tiny model", unit="step"):
+        batch = data[torch.randint(blocks, (min(batch_size, blocks),), generator=generator)]
+        loss = model(input_ids=batch, labels=batch).loss
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        schedule.step()
+        optimizer.zero_grad(set_to_none=True)
+        losses.append(loss.item())
+        if (step + 1) % 50 == 0 or step + 1 == steps:
+            log.info("pretraining step %d/%d: loss %.3f", step + 1, steps, loss.item())
+    return losses
+
+
+def build_tiny_model(
+    chunks_jsonl: str,
+    out_dir: str,
+    vocab_size: int = 2000,
+    pretrain_steps: int = 0,
+    pretrain_learning_rate: float = 3e-3,
+    **sizes: int,
+) -> None:
     """Train the tokenizer on the chunks' text, build the model and save both to ``out_dir``.
 
     ``sizes`` are :func:`build_model`'s keyword arguments. The folder is built
@@ -116,6 +177,18 @@ def build_tiny_model(chunks_jsonl: str, out_dir: str, vocab_size: int = 2000, **
         raise FinstepError(f"{chunks_jsonl}: no chunk text to train the tiny model's tokenizer on")
     tokenizer = train_tokenizer(texts, vocab_size=vocab_size)
     model = build_model(tokenizer, **sizes)
+    if pretrain_steps:
+        with torch.random.fork_rng(devices=[]):
+            pretrain(
+                model,
+                tokenizer,
+                texts,
+                steps=pretrain_steps,
+                learning_rate=pretrain_learning_rate,
+                seed=sizes.get("seed", 0),
+                block_size=min(256, model.config.max_position_embeddings),
+            )
+        model.eval()
     target = Path(out_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{uuid.uuid4().hex}.tmp"

@@ -15,6 +15,8 @@ FORMATS = ("summary", "rationale_summary", "multitask")
 PROMPT_VERSION = "student-v1"
 SUMMARY_PREFIX = "[summary]"
 RATIONALE_PREFIX = "[rationale]"
+# Where a rationale_summary completion's summary starts; evaluation reads the summary from there.
+SUMMARY_LABEL = "Summary:"
 
 
 def _source(triplet: dict) -> str:
@@ -45,7 +47,7 @@ def rows(triplet: dict, fmt: str, split: str) -> Iterator[dict]:
         }
     elif fmt == "rationale_summary":
         prompt = f"Analyse the excerpt step by step, then summarize it.\n\n{_source(triplet)}"
-        completion = f"Rationale:\n{triplet['rationale']}\n\nSummary: {triplet['summary']}"
+        completion = f"Rationale:\n{triplet['rationale']}\n\n{SUMMARY_LABEL} {triplet['summary']}"
         yield {
             "id": triplet["id"],
             "prompt": prompt,

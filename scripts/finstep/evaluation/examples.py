@@ -1,0 +1,164 @@
+"""Test rows and predictions joined by id, with the guards that make evaluation bugs loud.
+
+An earlier distillation study reported ROUGE-1 = 0.004 for its student: a
+figure that low is nearly always a bug, not a model. Each guard here stops
+the job on one such bug, naming the file to look at:
+
+* rows joined by position, not id, or a prediction file for another split
+  (count mismatch, unknown or missing ids, a row whose reference is not its
+  test row's: shifted rows);
+* the prompt decoded along with the answer;
+* predictions emptied (by failed parsing, a wrong stop token, a broken template);
+* an adapter that was never loaded (the tuned model answers exactly as the base).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..datasets.formats import SUMMARY_LABEL
+from ..errors import FinstepError
+
+# How much of a prompt must reappear in an answer to count as the prompt decoded with it.
+PROMPT_ECHO_CHARS = 200
+_SUMMARY = re.compile(rf"(?im)^\s*{re.escape(SUMMARY_LABEL)}\s*")
+
+
+@dataclass
+class Example:
+    """One test example with what every model said about it."""
+
+    id: str
+    prompt: str
+    reference: str
+    task: str
+    answer: float | None = None
+    source: str | None = None  # the chunk a distillation example was made from
+    outputs: dict[str, str] = field(default_factory=dict)  # variant → raw generated text
+
+
+def summary_field(text: str, fmt: str) -> str | None:
+    """The summary an output gives, or None when it gives none (the format is not followed).
+
+    A ``rationale_summary`` completion holds its summary after the last
+    ``Summary:`` line; every other format is the summary (or answer) itself.
+    """
+    if fmt == "rationale_summary":
+        markers = list(_SUMMARY.finditer(text))
+        summary = text[markers[-1].end() :].strip() if markers else ""
+    else:
+        summary = text.strip()
+    return summary or None
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def contains_prompt(output: str, prompt: str) -> bool:
+    """Whether ``output`` repeats its prompt (its first ``PROMPT_ECHO_CHARS`` characters)."""
+    head = _normalise(prompt)[:PROMPT_ECHO_CHARS]
+    return bool(head) and head in _normalise(output)
+
+
+def _index(rows: list[dict], path: str) -> dict[str, dict]:
+    counts = Counter(str(row.get("id")) for row in rows)
+    repeated = [i for i, n in counts.items() if n > 1]
+    if repeated:
+        raise FinstepError(
+            f"{path}: id {repeated[0]!r} appears {counts[repeated[0]]} times; ids must be unique"
+        )
+    return {str(row.get("id")): row for row in rows}
+
+
+def join(
+    test_rows: list[dict],
+    predictions: dict[str, list[dict]],
+    paths: dict[str, str],
+    sources: dict[str, str] | None = None,
+) -> list[Example]:
+    """Examples in test order with each variant's output, joined by id; any mismatch is an error.
+
+    ``predictions``: variant → rows of ``results/predictions/...``; ``paths``:
+    variant (and ``"test"``) → file, for the messages; ``sources``: chunk id →
+    chunk text, for distillation sets.
+    """
+    test_rows = [row for row in test_rows if row.get("task") != "rationale"]  # never predicted
+    tests = _index(test_rows, paths["test"])
+    examples = {
+        key: Example(
+            id=key,
+            prompt=row["prompt"],
+            reference=row["completion"],
+            task=str(row.get("task") or ""),
+            answer=row.get("answer"),
+            source=(sources or {}).get(str(row.get("source_id"))),
+        )
+        for key, row in tests.items()
+    }
+    for variant, rows in predictions.items():
+        path = paths[variant]
+        found = _index(rows, path)
+        if len(found) != len(tests):
+            raise FinstepError(
+                f"{path} has {len(found)} predictions for {len(tests)} test examples in {paths['test']}: "
+                "rerun the predict rule for this pair"
+            )
+        unknown = sorted(set(found) - set(tests))
+        if unknown:
+            raise FinstepError(
+                f"{path}: id {unknown[0]!r} is not in {paths['test']} ({len(unknown)} unknown ids): "
+                "predictions of another split or dataset; rerun the predict rule"
+            )
+        for key, row in found.items():
+            if "reference" in row and row["reference"] != tests[key]["completion"]:
+                raise FinstepError(
+                    f"{path}: the row with id {key!r} carries the reference of another example: rows are "
+                    "shifted against their ids; predictions must be written with each row's own id"
+                )
+            examples[key].outputs[variant] = str(row.get("prediction") or "")
+    if sources is not None:
+        missing = [e.id for e in examples.values() if e.source is None]
+        if missing:
+            raise FinstepError(
+                f"{paths['test']}: example {missing[0]!r} has no source chunk among the teacher's triplets "
+                f"({len(missing)} without one): rebuild the dataset"
+            )
+    return list(examples.values())
+
+
+def check(examples: list[Example], paths: dict[str, str], max_empty_share: float) -> dict:
+    """Stop on predictions that hold their prompt, too many empty ones, or a tuned model equal to the base.
+
+    Returns the shares the guards measured, for the metrics file.
+    """
+    variants = sorted({variant for e in examples for variant in e.outputs})
+    measured: dict[str, dict] = {"empty_share": {}}
+    for variant in variants:
+        path = paths[variant]
+        echo = [e.id for e in examples if contains_prompt(e.outputs[variant], e.prompt)]
+        if echo:
+            raise FinstepError(
+                f"{path}: {len(echo)} predictions (first id {echo[0]!r}) contain their prompt: decode only "
+                "the new tokens (output[:, prompt_length:])"
+            )
+        empty = sum(not e.outputs[variant].strip() for e in examples)
+        share = empty / len(examples) if examples else 0.0
+        measured["empty_share"][variant] = share
+        if share > max_empty_share:
+            raise FinstepError(
+                f"{path}: {empty} of {len(examples)} predictions are empty ({share:.0%}, above "
+                f"evaluation.max_empty_share {max_empty_share:.0%}): check the stop tokens, the chat "
+                "template and max_new_tokens"
+            )
+    if {"base", "tuned"} <= set(variants) and examples:
+        same = sum(e.outputs["base"].strip() == e.outputs["tuned"].strip() for e in examples)
+        measured["identical_share"] = same / len(examples)
+        if same == len(examples):
+            raise FinstepError(
+                f"{paths['tuned']}: the tuned model answers exactly as the base model on all {same} examples: "
+                "the adapter was not applied; check that predict loads it (PeftModel.from_pretrained)"
+            )
+    return measured

@@ -1,0 +1,28 @@
+"""Accuracy of the final numeric answer on instruction sets whose examples carry one.
+
+The answer read from free text is the first number after the last
+``Answer:`` marker (the last number when there is none), correct within
+``evaluation.accuracy_rel_tol`` of the exact value.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ...arithmetic import final_answer, is_correct
+from ..examples import Example
+from .base import Metric
+
+
+class AccuracyMetric(Metric):
+    keys: ClassVar[dict[str, str]] = {"answer_accuracy": "Answer accuracy"}
+    higher_is_better: ClassVar[dict[str, bool]] = {"answer_accuracy": True}
+
+    def applies(self, examples: list[Example]) -> bool:
+        return any(e.answer is not None for e in examples)
+
+    def score(self, example: Example, output: str) -> dict[str, float | None]:
+        if example.answer is None:
+            return {"answer_accuracy": None}
+        tolerance = float(self.options.get("accuracy_rel_tol", 0.01))
+        return {"answer_accuracy": float(is_correct(final_answer(output), float(example.answer), tolerance))}

@@ -1,0 +1,26 @@
+"""Numeric faithfulness: the share of a summary's numbers that its source chunk does not state.
+
+Scored for the teacher's reference summaries too, so a hallucinating
+teacher shows up before its students inherit the habit.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..examples import Example, summary_field
+from ..numbers import check_numbers
+from .base import Metric
+
+
+class FaithfulnessMetric(Metric):
+    keys: ClassVar[dict[str, str]] = {"unsupported_numbers": "Unsupported numbers"}
+    higher_is_better: ClassVar[dict[str, bool]] = {"unsupported_numbers": False}
+    scores_reference = True
+
+    def applies(self, examples: list[Example]) -> bool:
+        return bool(examples) and all(e.source is not None for e in examples)
+
+    def score(self, example: Example, output: str) -> dict[str, float | None]:
+        summary = summary_field(output, self.format) or ""
+        return {"unsupported_numbers": check_numbers(summary, example.source or "").share}

@@ -1,0 +1,29 @@
+"""Format validity, empty outputs and output length: the first things to read when ROUGE is odd."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ...arithmetic import marked_answer
+from ..examples import Example, summary_field
+from .base import Metric
+
+
+class ValidityMetric(Metric):
+    keys: ClassVar[dict[str, str]] = {
+        "format_valid": "Format validity",
+        "empty": "Empty outputs",
+        "length_words": "Output length (words)",
+    }
+    higher_is_better: ClassVar[dict[str, bool]] = {"format_valid": True, "empty": False, "length_words": True}
+
+    def score(self, example: Example, output: str) -> dict[str, float | None]:
+        if example.answer is not None:  # an answer the set can check: it must be marked "Answer: <number>"
+            valid = marked_answer(output) is not None
+        else:
+            valid = summary_field(output, self.format) is not None
+        return {
+            "format_valid": float(valid),
+            "empty": float(not output.strip()),
+            "length_words": float(len(output.split())),
+        }

@@ -1,0 +1,137 @@
+"""Score one (student, dataset) pair: base and tuned side by side (rule ``score``)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ..io import atomic_open, read_jsonl, write_json
+from .bootstrap import BootstrapSettings, mean_ci, paired_difference
+from .examples import Example, check, join
+from .metrics import build_metrics
+
+log = logging.getLogger("finstep.evaluation")
+
+VARIANTS = ("base", "tuned")
+SUMMARY_COLUMNS = ("student", "dataset", "metric", "label", "variant", "mean", "low", "high", "n")
+
+
+def _texts(example: Example, variant: str) -> str:
+    return example.reference if variant == "reference" else example.outputs[variant]
+
+
+def score_examples(examples: list[Example], metric_names: list[str], options: dict, info: dict) -> dict:
+    """Metric key → {label, higher_is_better, base, tuned[, reference], delta}: means with CIs and n."""
+    settings = BootstrapSettings.from_options(options.get("bootstrap"))
+    results: dict[str, dict] = {}
+    for metric in build_metrics(metric_names, options, info):
+        if not metric.applies(examples):
+            log.info("%s does not apply to this dataset; skipped", type(metric).__name__)
+            continue
+        variants = [*VARIANTS, "reference"] if metric.scores_reference else list(VARIANTS)
+        scores = {
+            variant: [
+                metric.score(e, _texts(e, variant))
+                for e in tqdm(examples, desc=f"{type(metric).__name__} {variant}", unit="example")
+            ]
+            for variant in variants
+        }
+        for key, label in metric.keys.items():
+            entry: dict = {"label": label, "higher_is_better": metric.higher_is_better.get(key, True)}
+            for variant in variants:
+                entry[variant] = mean_ci([s[key] for s in scores[variant] if s[key] is not None], settings)
+            pairs = [
+                (b[key], t[key])
+                for b, t in zip(scores["base"], scores["tuned"], strict=True)
+                if b[key] is not None and t[key] is not None
+            ]
+            entry["delta"] = paired_difference([b for b, _ in pairs], [t for _, t in pairs], settings)
+            results[key] = entry
+    return results
+
+
+def _sources(triplets_path: str | None) -> dict[str, str] | None:
+    if not triplets_path:
+        return None
+    return {str(row["id"]): row["text"] for row in read_jsonl(triplets_path)}
+
+
+def score_pair(
+    student: str,
+    dataset: str,
+    info_path: str,
+    test_path: str,
+    predictions: dict[str, str],
+    triplets_path: str | None,
+    options: dict,
+    out: str,
+) -> None:
+    """Join, guard, score, and write ``results/metrics/{student}/{dataset}.json``."""
+    info = json.loads(Path(info_path).read_text(encoding="utf-8"))
+    paths = {"test": test_path, **predictions}
+    examples = join(
+        list(read_jsonl(test_path)),
+        {variant: list(read_jsonl(path)) for variant, path in predictions.items()},
+        paths,
+        _sources(triplets_path),
+    )
+    guards = check(examples, paths, float(options.get("max_empty_share", 0.5)))
+    metrics = score_examples(examples, list(options.get("metrics") or []), options, info)
+    settings = BootstrapSettings.from_options(options.get("bootstrap"))
+    write_json(
+        out,
+        {
+            "student": student,
+            "dataset": dataset,
+            "kind": info.get("kind"),
+            "format": info.get("format"),
+            "train_size": info.get("sizes", {}).get("train"),
+            "train_examples": info.get("tasks", {}).get("train", {}),
+            "n": len(examples),
+            "bootstrap": {
+                "samples": settings.samples,
+                "confidence": settings.confidence,
+                "seed": settings.seed,
+            },
+            "guards": guards,
+            "metrics": metrics,
+        },
+    )
+    headline = {
+        key: round(m["tuned"]["mean"], 4) for key, m in metrics.items() if m["tuned"]["mean"] is not None
+    }
+    log.info("%s/%s: %d examples; tuned %s", student, dataset, len(examples), json.dumps(headline))
+
+
+def summary_rows(metrics: dict) -> list[dict]:
+    """One row per (metric, variant) of one pair's metrics file: the tidy form plotting tools want."""
+    rows = []
+    for key, entry in metrics["metrics"].items():
+        for variant in ("base", "tuned", "reference", "delta"):
+            if variant in entry:
+                stats = entry[variant]
+                rows.append(
+                    {
+                        "student": metrics["student"],
+                        "dataset": metrics["dataset"],
+                        "metric": key,
+                        "label": entry["label"],
+                        "variant": variant,
+                        **{k: stats[k] for k in ("mean", "low", "high", "n")},
+                    }
+                )
+    return rows
+
+
+def write_summary(paths: list[str], out: str) -> None:
+    """``results/metrics/summary.csv``: every pair's metrics, one row per metric and variant."""
+    with atomic_open(out) as handle:
+        writer = csv.DictWriter(handle, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for path in paths:
+            writer.writerows(summary_rows(json.loads(Path(path).read_text(encoding="utf-8"))))
+    log.info("%d pairs in %s", len(paths), out)
