@@ -9,6 +9,9 @@ configfile: "config/config.yaml"
 validate(config, "config/schema.yaml")
 
 
+report: "report/workflow.rst"
+
+
 include: "rules/common.smk"
 include: "rules/filings.smk"
 include: "rules/text.smk"
@@ -16,6 +19,8 @@ include: "rules/chunks.smk"
 include: "rules/teacher.smk"
 include: "rules/datasets.smk"
 include: "rules/students.smk"
+include: "rules/evaluation.smk"
+include: "rules/figures.smk"
 
 
 rule all:

@@ -1,6 +1,7 @@
 """Helpers that compute targets; the logic itself lives in scripts/finstep."""
 
 import functools
+import re
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from snakemake.exceptions import WorkflowError
 from finstep.errors import FinstepError
 from finstep.sources import build_source, load_index
 from finstep.datasets.config import dataset_configs
+from finstep.datasets.sweep import sweep_datasets
+from finstep.evaluation.config import check_evaluation
 from finstep.teacher.config import GPU_PLUGINS, teacher_configs
 from finstep.training.config import student_configs, training_pairs
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
@@ -123,7 +126,24 @@ def dataset_source(wildcards):
 
 
 STUDENTS = checked(student_configs, config.get("students") or {})
+# Derived datasets of the data-fraction sweep (none unless sweep.student is set).
+SWEEP = checked(sweep_datasets, config.get("sweep"), DATASETS, STUDENTS)
 PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS)
+PAIRS += [(spec["student"], name) for name, spec in SWEEP.items()]
+PAIRS += [(spec["student"], spec["of"]) for spec in SWEEP.values() if (spec["student"], spec["of"]) not in PAIRS]
+checked(check_evaluation, config["evaluation"])
+
+
+def one_of(names):
+    """A wildcard pattern matching exactly these names (nothing when there are none)."""
+    return "|".join(re.escape(name) for name in names) or "(?!)"
+
+
+def subsample_inputs(wildcards):
+    folder = f"results/datasets/{SWEEP[wildcards.dataset]['of']}"
+    return {split: f"{folder}/{split}.jsonl" for split in ("train", "val", "test")} | {
+        "info": f"{folder}/split.json"
+    }
 
 
 def student_model(student):
@@ -144,7 +164,8 @@ def predict_inputs(wildcards):
         "model": student_model(wildcards.student),
     }
     if wildcards.variant == "tuned":
-        inputs["adapter"] = f"results/adapters/{wildcards.student}/{wildcards.dataset}"
+        inputs["adapter"] = f"results/adapters/{wildcards.student}/{wildcards.dataset}/adapter_model.safetensors"
+        inputs["adapter_config"] = f"results/adapters/{wildcards.student}/{wildcards.dataset}/adapter_config.json"
     return inputs
 
 
@@ -156,10 +177,52 @@ def student_targets():
     ]
 
 
+def origin(dataset):
+    """The configured dataset a derived (sweep) dataset was cut from; itself otherwise."""
+    return SWEEP[dataset]["of"] if dataset in SWEEP else dataset
+
+
+def score_inputs(wildcards):
+    student, dataset = wildcards.student, wildcards.dataset
+    inputs = {
+        "info": f"results/datasets/{dataset}/split.json",
+        "test": f"results/datasets/{dataset}/test.jsonl",
+        "base": f"results/predictions/{student}/{dataset}/base.jsonl",
+        "tuned": f"results/predictions/{student}/{dataset}/tuned.jsonl",
+    }
+    options = DATASETS[origin(dataset)]
+    if options["kind"] == "distill":  # the source chunks, for numeric faithfulness
+        inputs["triplets"] = f"results/teacher/{options['teacher']}/triplets.jsonl"
+    return inputs
+
+
+def metrics_files():
+    return [f"results/metrics/{student}/{dataset}.json" for student, dataset in PAIRS]
+
+
+def train_logs():
+    return [f"results/adapters/{student}/{dataset}/train_log.csv" for student, dataset in PAIRS]
+
+
+def model_cards():
+    return [f"results/adapters/{student}/{dataset}/README.md" for student, dataset in PAIRS]
+
+
+def sweep_figure_outputs():
+    if not SWEEP:
+        return {}
+    return {
+        "sweep_png": report("results/figures/sweep.png", caption="../report/sweep.rst", category="Figures"),
+        "sweep_pdf": "results/figures/sweep.pdf",
+    }
+
+
 def all_targets():
     return (
         ["results/chunks/all.jsonl"]
         + [f"results/teacher/{name}/summary.md" for name in TEACHERS]
         + [f"results/datasets/{name}/split.json" for name in DATASETS]
         + student_targets()
+        + ["results/metrics/summary.csv", "results/tables/main.md"]
+        + model_cards()
     )

@@ -28,12 +28,36 @@ rule dataset:
         "logs/dataset/{dataset}.log",
     params:
         options=lambda wildcards: DATASETS[wildcards.dataset],
+    wildcard_constraints:
+        dataset=one_of(DATASETS),
     conda:
         "../envs/data.yaml"
     script:
         "../scripts/make_dataset.py"
 
 
+rule subsample_dataset:
+    input:
+        unpack(subsample_inputs),
+    output:
+        train="results/datasets/{dataset}/train.jsonl",
+        val="results/datasets/{dataset}/val.jsonl",
+        test="results/datasets/{dataset}/test.jsonl",
+        info="results/datasets/{dataset}/split.json",
+    log:
+        "logs/subsample_dataset/{dataset}.log",
+    params:
+        base_dir=lambda wildcards: f"results/datasets/{SWEEP[wildcards.dataset]['of']}",
+        fraction=lambda wildcards: SWEEP[wildcards.dataset]["fraction"],
+        seed=lambda wildcards: DATASETS[SWEEP[wildcards.dataset]["of"]].get("seed", 0),
+    wildcard_constraints:
+        dataset=one_of(SWEEP),
+    conda:
+        "../envs/data.yaml"
+    script:
+        "../scripts/subsample_dataset.py"
+
+
 rule datasets:
     input:
-        expand("results/datasets/{dataset}/split.json", dataset=DATASETS),
+        expand("results/datasets/{dataset}/split.json", dataset=[*DATASETS, *SWEEP]),

@@ -6,7 +6,10 @@ rule train:
     input:
         unpack(train_inputs),
     output:
-        directory("results/adapters/{student}/{dataset}"),
+        adapter="results/adapters/{student}/{dataset}/adapter_model.safetensors",
+        adapter_config="results/adapters/{student}/{dataset}/adapter_config.json",
+        train_log="results/adapters/{student}/{dataset}/train_log.csv",
+        run="results/adapters/{student}/{dataset}/run.json",
     log:
         "logs/train/{student}/{dataset}.log",
     params:

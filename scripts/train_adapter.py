@@ -12,6 +12,6 @@ pipeline.run(
     dataset=dataset_dir.name,
     dataset_dir=str(dataset_dir),
     training=snakemake.params.training,
-    out_dir=snakemake.output[0],
+    out_dir=str(Path(snakemake.output.run).parent),
     checkpoint_dir=snakemake.params.checkpoint_dir,
 )

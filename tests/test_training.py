@@ -16,6 +16,7 @@ peft = pytest.importorskip("peft")
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.io import read_jsonl, write_json, write_jsonl  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
+from finstep.training.card import model_card  # noqa: E402
 from finstep.training.data import (  # noqa: E402
     check_truncation,
     count_truncation,
@@ -297,11 +298,11 @@ def _log_steps(adapter: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def test_training_writes_the_adapter_card_log_and_run_record(student, dataset_dir, trained):
+def test_training_writes_the_adapter_log_and_run_record_and_the_card_renders(student, dataset_dir, trained):
+    # Only these: no temp folder left behind, and the card is the model_card rule's, not PEFT's template.
     assert {p.name for p in trained.iterdir()} == {
         "adapter_model.safetensors",
         "adapter_config.json",
-        "README.md",
         "train_log.csv",
         "run.json",
     }
@@ -313,9 +314,9 @@ def test_training_writes_the_adapter_card_log_and_run_record(student, dataset_di
     assert set(run["versions"]) >= {"torch", "transformers", "trl", "peft"}
     assert set(run["dataset_sha256"]) == {"train.jsonl", "val.jsonl", "split.json"}
     assert run["truncation"]["rows"] == 24 and run["peak_memory"]["cpu_max_rss_mib"] > 0
-    card = (trained / "README.md").read_text()
+    card = model_card(run, json.loads((dataset_dir / "split.json").read_text()))
     assert run["base_revision"] in card and "tiny_dss" in card and "train 24, val 4, test 4" in card
-    assert "## Metrics" in card
+    assert "| lora_r | `16` |" in card and "Not evaluated yet" in card
     base = load_base_model(student, device_precision())
     tuned = peft.PeftModel.from_pretrained(base, str(trained))
     assert any("lora_A" in name for name, _ in tuned.named_parameters())

@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.workflow
-PROJECT_PARTS = ("Snakefile", "rules", "scripts", "config", "envs", "profiles", "resources")
+PROJECT_PARTS = ("Snakefile", "rules", "scripts", "config", "envs", "profiles", "resources", "report")
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
 
 
@@ -145,6 +145,52 @@ def test_default_students_train_and_predict(ran):
             ]
             assert [r["id"] for r in rows] == test_ids
             assert all("prediction" in r and "reference" in r for r in rows)
+
+
+def test_default_run_scores_plots_and_fills_in_the_cards(ran):
+    summary = (ran / "results" / "metrics" / "summary.csv").read_text().splitlines()
+    assert summary[0] == "student,dataset,metric,label,variant,mean,low,high,n"
+    for dataset in ("distill_summary", "distill_dss", "fin_arithmetic"):
+        metrics = json.loads((ran / "results" / "metrics" / "tiny" / f"{dataset}.json").read_text())
+        test_rows = (ran / "results" / "datasets" / dataset / "test.jsonl").read_text().splitlines()
+        assert metrics["n"] == len(test_rows) > 0
+        rouge_l = metrics["metrics"]["rougeL"]
+        for variant in ("base", "tuned"):
+            stats = rouge_l[variant]
+            assert stats["n"] == metrics["n"] and stats["low"] <= stats["mean"] <= stats["high"]
+        assert any(line.startswith(f"tiny,{dataset},rougeL,ROUGE-L,tuned,") for line in summary)
+        card = (ran / "results" / "adapters" / "tiny" / dataset / "README.md").read_text()
+        assert f"| ROUGE-L | {rouge_l['base']['mean']:.3f}" in card
+    distill = json.loads((ran / "results" / "metrics" / "tiny" / "distill_summary.json").read_text())
+    assert set(distill["metrics"]["unsupported_numbers"]) >= {"base", "tuned", "reference"}
+    arithmetic = json.loads((ran / "results" / "metrics" / "tiny" / "fin_arithmetic.json").read_text())
+    assert "answer_accuracy" in arithmetic["metrics"] and "unsupported_numbers" not in arithmetic["metrics"]
+    for name in ("rouge", "quality", "loss", "teacher"):
+        for fmt in ("png", "pdf"):
+            assert (ran / "results" / "figures" / f"{name}.{fmt}").stat().st_size > 1000
+    assert "ROUGE-L" in (ran / "results" / "tables" / "main.md").read_text()
+    assert "\\toprule" in (ran / "results" / "tables" / "main.tex").read_text()
+
+
+def test_report_is_one_self_contained_html_file(ran):
+    result = snakemake(ran, "--report", "report.html")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (ran / "report.html").read_text()
+    assert len(html) > 10_000 and "rouge.png" in html and "main.md" in html
+
+
+def test_figures_target_rebuilds_from_existing_results_only(ran):
+    (ran / "results" / "figures" / "rouge.png").unlink()
+    # As if the training code had changed: upstream jobs would be due, but figures never start them.
+    data = ran / "results" / "datasets" / "distill_summary" / "train.jsonl"
+    before = data.stat()
+    os.utime(data)
+    result = snakemake(ran, "figures", "--allowed-rules", "figures", "--quiet", "rules")
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out[-3000:]
+    assert (ran / "results" / "figures" / "rouge.png").stat().st_size > 1000
+    assert "train" not in out.split("Job stats")[-1].replace("train_log", "")
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))  # as it was, for the tests that follow
 
 
 def test_sharded_teacher_gives_the_same_triplets(ran):

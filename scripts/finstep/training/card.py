@@ -1,6 +1,28 @@
-"""The adapter's model card: what it was trained from and how, for anyone who finds the folder alone."""
+"""The adapter's model card: what it was trained from, how, and how well it does.
+
+Written by the ``model_card`` rule once the evaluation has scored the
+adapter, so the card that travels with the folder (or to the Hub) carries
+its metrics beside its recipe. The YAML header is the Hub's model-card
+metadata.
+"""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..io import atomic_open
+from ..training.config import HUB_ID
+
+CARD_METRICS = (
+    "rouge1",
+    "rouge2",
+    "rougeL",
+    "rougeLsum",
+    "unsupported_numbers",
+    "format_valid",
+    "answer_accuracy",
+)
 
 
 def _table(rows: dict) -> str:
@@ -9,18 +31,57 @@ def _table(rows: dict) -> str:
     return "\n".join(lines)
 
 
-def model_card(run: dict, split_info: dict, hyperparameters: dict) -> str:
-    """Markdown: base model and revision, dataset and split sizes, hyperparameters; metrics come later."""
+def _stat(stats: dict | None, signed: bool = False) -> str:
+    if not stats or stats.get("mean") is None:
+        return "–"
+    mean = f"{stats['mean']:+.3f}" if signed else f"{stats['mean']:.3f}"
+    return mean if stats.get("low") is None else f"{mean} [{stats['low']:.3f}, {stats['high']:.3f}]"
+
+
+def metrics_section(metrics: dict | None) -> str:
+    if not metrics:
+        return "Not evaluated yet: the workflow's `score` and `model_card` rules fill this in."
+    lines = [
+        f"On the test split ({metrics['n']} examples); means with "
+        f"{metrics['bootstrap']['confidence']:.0%} bootstrap intervals, Δ the paired difference.",
+        "",
+        "| metric | base | tuned | Δ |",
+        "| --- | --- | --- | --- |",
+    ]
+    for key in CARD_METRICS:
+        entry = metrics["metrics"].get(key)
+        if entry:
+            lines.append(
+                f"| {entry['label']} | {_stat(entry['base'])} | {_stat(entry['tuned'])} | "
+                f"{_stat(entry.get('delta'), signed=True)} |"
+            )
+    return "\n".join(lines)
+
+
+def model_card(run: dict, split_info: dict, metrics: dict | None = None) -> str:
+    """Markdown with Hub metadata: base model and revision, data and splits, hyperparameters, metrics."""
     sizes = split_info.get("sizes", {})
     tasks = split_info.get("tasks", {}).get("train", {})
-    return f"""# LoRA adapter: `{run["dataset"]}` on `{run["base_model"]}`
+    base = str(run["base_model"])
+    header = [
+        "---",
+        "library_name: peft",
+        "pipeline_tag: text-generation",
+        "tags: [lora, qlora, finance, sec-10k]",
+    ]
+    if HUB_ID.fullmatch(base):
+        header.insert(1, f"base_model: {base}")
+    header.append("---")
+    return f"""{chr(10).join(header)}
+
+# LoRA adapter: `{run["dataset"]}` on `{base}`
 
 A LoRA adapter (PEFT, safetensors) trained with TRL's `SFTTrainer` on the
 completion tokens of the dataset's prompt–completion rows.
 
 ## Base model
 
-- model: `{run["base_model"]}`
+- model: `{base}`
 - revision (or sha256 digest of a local folder's weights): `{run["base_revision"]}`
 
 ## Data
@@ -33,7 +94,7 @@ completion tokens of the dataset's prompt–completion rows.
 
 ## Training
 
-{_table(hyperparameters)}
+{_table(run.get("hyperparameters", {}))}
 
 Precision `{run["precision"]}` on `{run["device"]}`; {run["steps"]} optimizer steps;
 package versions, dataset checksums and peak memory are in `run.json`, the loss curve in
@@ -41,5 +102,14 @@ package versions, dataset checksums and peak memory are in `run.json`, the loss 
 
 ## Metrics
 
-Filled in by the evaluation stage (ROUGE and the other metrics on the test split).
+{metrics_section(metrics)}
 """
+
+
+def write_model_card(run_path: str, split_path: str, metrics_path: str | None, out: str) -> None:
+    def load(path: str) -> dict:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+
+    card = model_card(load(run_path), load(split_path), load(metrics_path) if metrics_path else None)
+    with atomic_open(out) as handle:
+        handle.write(card)

@@ -1,4 +1,4 @@
-"""Train one LoRA adapter (rule ``train_adapter``): resumable, with its card, log and run record.
+"""Train one LoRA adapter (rule ``train``): resumable, with its training log and run record.
 
 Checkpoints go to ``checkpoint_dir``, outside the output folder, so a job
 killed by a cluster's time limit restarts from its last checkpoint and still
@@ -27,7 +27,6 @@ from trl import SFTConfig, SFTTrainer
 
 from ..errors import FinstepError
 from ..io import write_json
-from .card import model_card
 from .data import (
     Splits,
     Truncation,
@@ -209,28 +208,32 @@ def hyperparameters(student: dict, settings: TrainingSettings, alpha: float | No
     }
 
 
-def write_outputs(trainer: SFTTrainer, out_dir: str, card: str, run: dict) -> None:
-    """Adapter, card, log and run record in a folder beside ``out_dir``, then renamed into place."""
+ADAPTER_FILES = ("adapter_model.safetensors", "adapter_config.json")
+
+
+def write_outputs(trainer: SFTTrainer, out_dir: str, run: dict) -> None:
+    """Adapter, training log and run record, each file renamed into place whole.
+
+    The model card (``README.md``) is the ``model_card`` rule's: it adds the
+    evaluation's metrics, which exist only after this adapter has been used.
+    """
     target = Path(out_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.{uuid.uuid4().hex}.tmp"
+    target.mkdir(parents=True, exist_ok=True)
+    tmp = target / f".save.{uuid.uuid4().hex}.tmp"
     try:
-        trainer.model.save_pretrained(tmp)  # adapter_model.safetensors, adapter_config.json
-        (tmp / "README.md").write_text(card, encoding="utf-8")  # replaces PEFT's template card
-        write_train_log(trainer.state.log_history, str(tmp / "train_log.csv"))
-        write_json(tmp / "run.json", run)
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(tmp, target)
-    except BaseException:
+        trainer.model.save_pretrained(tmp)  # adapter_model.safetensors, adapter_config.json (and PEFT's card)
+        for name in ADAPTER_FILES:
+            os.replace(tmp / name, target / name)
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    write_train_log(trainer.state.log_history, str(target / "train_log.csv"))
+    write_json(target / "run.json", run)
 
 
 def train_adapter(
     student: dict, dataset: str, dataset_dir: str, training: dict, out_dir: str, checkpoint_dir: str
 ) -> None:
-    """Train a LoRA adapter of ``student`` on ``dataset`` and write it with its card, log and run record."""
+    """Train a LoRA adapter of ``student`` on ``dataset`` and write it with its log and run record."""
     started = time.perf_counter()
     settings = TrainingSettings.from_options(training)
     precision = device_precision()
@@ -263,9 +266,10 @@ def train_adapter(
         "train_seconds": result.metrics["train_runtime"],  # this session
         "peak_memory": peak_memory(precision),
         "wall_seconds": round(time.perf_counter() - started, 1),
+        "hyperparameters": hyperparameters(student, settings, alpha),
+        "split_sizes": splits.info.get("sizes", {}),
     }
-    card = model_card(run, splits.info, hyperparameters(student, settings, alpha))
-    write_outputs(trainer, out_dir, card, run)
+    write_outputs(trainer, out_dir, run)
     log.info(
         "%s: %d steps, train loss %.4f, adapter in %s", dataset, run["steps"], run["train_loss"], out_dir
     )

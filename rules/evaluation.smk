@@ -1,0 +1,59 @@
+# Evaluation: each pair's base and tuned predictions scored side by side (the
+# guards stop the job on evaluation bugs), all pairs in one table, and the
+# adapters' model cards completed with their metrics.
+
+
+rule score:
+    input:
+        unpack(score_inputs),
+    output:
+        "results/metrics/{student}/{dataset}.json",
+    log:
+        "logs/score/{student}/{dataset}.log",
+    params:
+        evaluation=config["evaluation"],
+    resources:
+        mem_mb=4000,
+        runtime=30,
+    conda:
+        "../envs/eval.yaml"
+    script:
+        "../scripts/score.py"
+
+
+rule metrics_summary:
+    input:
+        metrics_files(),
+    output:
+        report(
+            "results/metrics/summary.csv",
+            caption="../report/summary.rst",
+            category="Tables",
+        ),
+    log:
+        "logs/metrics_summary.log",
+    conda:
+        "../envs/eval.yaml"
+    script:
+        "../scripts/metrics_summary.py"
+
+
+rule model_card:
+    input:
+        run="results/adapters/{student}/{dataset}/run.json",
+        split="results/datasets/{dataset}/split.json",
+        metrics="results/metrics/{student}/{dataset}.json",
+    output:
+        "results/adapters/{student}/{dataset}/README.md",
+    log:
+        "logs/model_card/{student}/{dataset}.log",
+    conda:
+        "../envs/eval.yaml"
+    script:
+        "../scripts/model_card.py"
+
+
+rule evaluation:
+    input:
+        "results/metrics/summary.csv",
+        model_cards(),

@@ -1,0 +1,55 @@
+# Figures and tables of the paper, from existing metrics, training logs and
+# teacher statistics; `snakemake figures --allowed-rules figures` rebuilds them
+# without ever starting upstream (GPU) jobs.
+
+
+rule figures:
+    input:
+        metrics=metrics_files(),
+        train_logs=train_logs(),
+        teacher_stats=expand("results/teacher/{teacher}/stats.json", teacher=TEACHERS),
+    output:
+        rouge_png=report(
+            "results/figures/rouge.png",
+            caption="../report/rouge.rst",
+            category="Figures",
+        ),
+        rouge_pdf="results/figures/rouge.pdf",
+        quality_png=report(
+            "results/figures/quality.png",
+            caption="../report/quality.rst",
+            category="Figures",
+        ),
+        quality_pdf="results/figures/quality.pdf",
+        loss_png=report(
+            "results/figures/loss.png",
+            caption="../report/loss.rst",
+            category="Figures",
+        ),
+        loss_pdf="results/figures/loss.pdf",
+        teacher_png=report(
+            "results/figures/teacher.png",
+            caption="../report/teacher.rst",
+            category="Figures",
+        ),
+        teacher_pdf="results/figures/teacher.pdf",
+        table_md=report(
+            "results/tables/main.md",
+            caption="../report/table.rst",
+            category="Tables",
+        ),
+        table_tex="results/tables/main.tex",
+        **sweep_figure_outputs(),
+    log:
+        "logs/figures.log",
+    params:
+        pairs=[f"{student}/{dataset}" for student, dataset in PAIRS],
+        teachers=list(TEACHERS),
+        sweep=SWEEP,
+    resources:
+        mem_mb=4000,
+        runtime=30,
+    conda:
+        "../envs/plots.yaml"
+    script:
+        "../scripts/make_figures.py"

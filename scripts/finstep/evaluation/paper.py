@@ -1,0 +1,61 @@
+"""Every figure and table of the paper from results that exist (rule ``figures``)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from . import figures
+from .tables import write_tables
+
+log = logging.getLogger("finstep.evaluation")
+
+
+def _load(path: str) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def sweep_points(pairs: list[dict], sweep: dict[str, dict]) -> list[dict]:
+    """ROUGE-L of each swept dataset's tuned student, the full set included, against training chunks."""
+    swept = {spec["of"]: spec["student"] for spec in sweep.values()}
+    points = []
+    for metrics in pairs:
+        dataset, student = metrics["dataset"], metrics["student"]
+        origin = sweep[dataset]["of"] if dataset in sweep else dataset
+        if swept.get(origin) != student:
+            continue
+        stats = metrics["metrics"].get("rougeL", {}).get("tuned")
+        if not stats or stats.get("mean") is None:
+            continue
+        chunks = (metrics.get("train_examples") or {}).get("summary") or metrics.get("train_size") or 0
+        points.append({"format": f"{origin} ({metrics['format']})", "train_examples": chunks, **stats})
+    return points
+
+
+def make_figures(
+    metrics_paths: list[str],
+    train_logs: dict[str, str],
+    teacher_stats: dict[str, str],
+    sweep: dict[str, dict],
+    outputs: dict[str, str],
+) -> None:
+    """``outputs``: figure name (rouge, quality, loss, teacher, sweep) + ``_png``/``_pdf``, and
+    ``table_md``/``table_tex`` → path. ``train_logs``: "student/dataset" → train_log.csv."""
+    pairs = [_load(path) for path in metrics_paths]
+    main = [m for m in pairs if m["dataset"] not in sweep]  # sweep points have their own figure
+
+    def paths(name: str) -> list[str]:
+        return [outputs[f"{name}_{fmt}"] for fmt in ("png", "pdf")]
+
+    figures.save(figures.rouge_figure(main), paths("rouge"))
+    figures.save(figures.quality_figure(main), paths("quality"))
+    logs = {tuple(key.split("/", 1)): figures.read_train_log(path) for key, path in train_logs.items()}
+    figures.save(figures.loss_figure({k: v for k, v in logs.items() if k[1] not in sweep}), paths("loss"))
+    figures.save(
+        figures.teacher_figure({name: _load(path) for name, path in teacher_stats.items()}), paths("teacher")
+    )
+    if "sweep_png" in outputs:
+        figures.save(figures.sweep_figure(sweep_points(pairs, sweep)), paths("sweep"))
+    write_tables(main, outputs["table_md"], outputs["table_tex"])
+    log.info("figures and tables of %d pairs (%d in the sweep)", len(main), len(pairs) - len(main))

@@ -1,0 +1,58 @@
+"""The main results table, in Markdown (README, report) and LaTeX (booktabs, for the paper)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..io import atomic_open
+
+TABLE_KEYS = (
+    "rouge1",
+    "rouge2",
+    "rougeL",
+    "rougeLsum",
+    "unsupported_numbers",
+    "format_valid",
+    "answer_accuracy",
+)
+ROW_LABELS = {"base": "base", "tuned": "tuned", "delta": "Δ (tuned − base)"}
+
+
+def _cell(stats: dict | None, signed: bool) -> str:
+    if not stats or stats.get("mean") is None:
+        return "–"
+    mean = f"{stats['mean']:+.3f}" if signed else f"{stats['mean']:.3f}"
+    if stats.get("low") is None:
+        return mean
+    return f"{mean} [{stats['low']:.3f}, {stats['high']:.3f}]"
+
+
+def main_table(pairs: list[dict]) -> pd.DataFrame:
+    """One row per pair and model (base, tuned, paired difference); means with 95% intervals."""
+    keys = [k for k in TABLE_KEYS if any(k in m["metrics"] for m in pairs)]
+    labels = {k: next(m["metrics"][k]["label"] for m in pairs if k in m["metrics"]) for k in keys}
+    rows = []
+    for metrics in pairs:
+        for variant in ("base", "tuned", "delta"):
+            row = {
+                "Student": metrics["student"],
+                "Dataset": metrics["dataset"],
+                "Model": ROW_LABELS[variant],
+                "n": metrics["n"],
+            }
+            for key in keys:
+                row[labels[key]] = _cell(metrics["metrics"].get(key, {}).get(variant), variant == "delta")
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def write_tables(pairs: list[dict], markdown: str, latex: str) -> None:
+    table = main_table(pairs)
+    note = "Means over the test split with 95% bootstrap intervals; Δ is the paired difference."
+    with atomic_open(markdown) as handle:
+        handle.write(table.to_markdown(index=False) + f"\n\n{note}\n")
+    styler = table.style.hide(axis="index").format(escape="latex")
+    styler = styler.format_index(escape="latex", axis="columns")
+    body = styler.to_latex(hrules=True, column_format="lll" + "r" * (len(table.columns) - 3))
+    with atomic_open(latex) as handle:
+        handle.write(f"% {note} Needs \\usepackage{{booktabs}}.\n{body}")

@@ -1,0 +1,12 @@
+from finstep import pipeline
+from finstep.evaluation.paper import make_figures
+
+pipeline.run(
+    make_figures,
+    snakemake.log[0],
+    metrics_paths=list(snakemake.input.metrics),
+    train_logs=dict(zip(snakemake.params.pairs, snakemake.input.train_logs, strict=True)),
+    teacher_stats=dict(zip(snakemake.params.teachers, snakemake.input.teacher_stats, strict=True)),
+    sweep=snakemake.params.sweep,
+    outputs=dict(snakemake.output.items()),
+)

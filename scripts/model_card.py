@@ -1,0 +1,11 @@
+from finstep import pipeline
+from finstep.training.card import write_model_card
+
+pipeline.run(
+    write_model_card,
+    snakemake.log[0],
+    run_path=snakemake.input.run,
+    split_path=snakemake.input.split,
+    metrics_path=snakemake.input.metrics,
+    out=snakemake.output[0],
+)

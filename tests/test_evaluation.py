@@ -1,0 +1,445 @@
+"""Evaluation: ROUGE, intervals, faithfulness, accuracy, the guards, figures, tables, cards, the sweep."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from finstep.arithmetic import generate
+from finstep.datasets.sweep import derived_name, subsample, sweep_datasets
+from finstep.errors import FinstepError
+from finstep.evaluation import figures
+from finstep.evaluation.bootstrap import BootstrapSettings, mean_ci, paired_difference
+from finstep.evaluation.config import check_evaluation
+from finstep.evaluation.examples import Example, check, contains_prompt, join, summary_field
+from finstep.evaluation.metrics import build_metrics
+from finstep.evaluation.numbers import check_numbers, find_numbers
+from finstep.evaluation.paper import make_figures, sweep_points
+from finstep.evaluation.rouge import rouge
+from finstep.evaluation.score import score_examples, score_pair, write_summary
+from finstep.evaluation.tables import write_tables
+from finstep.io import read_jsonl, write_json, write_jsonl
+from finstep.tiny_model import build_model, pretrain, train_tokenizer
+from finstep.training.card import model_card
+from rouge_score import rouge_scorer
+
+OPTIONS = {"metrics": ["rouge", "validity", "faithfulness", "accuracy"], "max_empty_share": 0.5}
+PAIRS = [
+    ("Revenue grew 8% to $1.2 billion.", "Net sales increased 8% to $1.2 billion in 2024."),
+    ("The company faces currency risks.", "Currency fluctuations are a risk. Margins fell."),
+    ("Gross margin was 45.6 percent.", "Gross margin rose to 45.6% from 43.3%."),
+]
+
+
+def _load(path) -> dict:
+    return json.loads(Path(path).read_text())
+
+
+# --- ROUGE ---------------------------------------------------------------------------------------------
+
+
+def test_rouge_by_hand():
+    # 3 of 3 predicted unigrams match, 3 of 6 reference unigrams are found: P 1, R 0.5, F 2/3.
+    scores = rouge("the cat sat", "the cat sat on the mat")
+    assert scores["rouge1"] == pytest.approx(2 / 3)
+    assert scores["rouge2"] == pytest.approx(2 * 1 * 0.4 / 1.4)  # 2 of 2 and 2 of 5 bigrams
+    assert rouge("", "the cat")["rougeL"] == 0.0
+
+
+@pytest.mark.parametrize("prediction,reference", PAIRS)
+def test_rouge_equals_rouge_scores_own_numbers(prediction, reference):
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL", "rougeLsum"], use_stemmer=True)
+    ours = rouge(prediction, reference)
+    theirs = scorer.score(reference, prediction)
+    for key in ("rouge1", "rouge2", "rougeL"):
+        assert ours[key] == pytest.approx(theirs[key].fmeasure)
+    # Lsum is computed on one sentence per line, as rouge_score expects (no NLTK download).
+    lines = scorer.score(
+        "\n".join(re.split(r"(?<=\.) ", reference)), "\n".join(re.split(r"(?<=\.) ", prediction))
+    )
+    assert ours["rougeLsum"] == pytest.approx(lines["rougeLsum"].fmeasure)
+
+
+def test_rouge_lsum_differs_from_rouge_l_on_multi_sentence_text():
+    scores = rouge("Margins fell. Revenue grew.", "Revenue grew. Margins fell.")
+    assert scores["rougeLsum"] == pytest.approx(1.0) and scores["rougeL"] < 1.0
+
+
+# --- bootstrap -----------------------------------------------------------------------------------------
+
+
+def test_bootstrap_interval_contains_the_mean_and_narrows_with_n():
+    rng = np.random.default_rng(0)
+    settings = BootstrapSettings(samples=2000, seed=1)
+    widths = []
+    for n in (20, 80, 320):
+        values = rng.random(n)
+        stats = mean_ci(values, settings)
+        assert stats["n"] == n and stats["mean"] == pytest.approx(values.mean())
+        assert stats["low"] < stats["mean"] < stats["high"]
+        widths.append(stats["high"] - stats["low"])
+    assert widths[0] > widths[1] > widths[2]
+    assert mean_ci([], settings) == {"mean": None, "low": None, "high": None, "n": 0}
+    assert mean_ci([0.5], settings)["low"] is None
+    assert mean_ci([1.0, 1.0, 1.0], settings)["low"] == 1.0
+    assert mean_ci(values, settings) == mean_ci(values, settings)  # seeded
+
+
+def test_paired_difference_detects_a_consistent_gain():
+    rng = np.random.default_rng(2)
+    before = rng.random(50)
+    after = before + 0.05 + rng.normal(0, 0.01, 50)
+    delta = paired_difference(before, after, BootstrapSettings())
+    assert delta["low"] > 0 and delta["mean"] == pytest.approx(0.05, abs=0.01)
+    with pytest.raises(ValueError):
+        paired_difference([1.0], [1.0, 2.0], BootstrapSettings())
+
+
+# --- numeric faithfulness ------------------------------------------------------------------------------
+
+SOURCE = (
+    "Net sales were $1,234 million in fiscal 2024, an increase of 8.3% compared with $1,139.5 million "
+    "in 2023. The Company repurchased 12.5 million shares. Operating margin was 31 percent."
+)
+
+
+def test_made_up_figures_are_caught():
+    result = check_numbers("Net sales rose 9% to $7.3 billion in 2025.", SOURCE)
+    assert result.numbers == 3 and result.unsupported == ["9%", "$7.3 billion", "2025"]
+    assert result.share == 1.0
+
+
+def test_reformatted_true_figures_are_not():
+    summary = "Net sales rose 8% to $1.2 billion in 2024 from $1.14 billion; operating margin was 31%."
+    result = check_numbers(summary, SOURCE)
+    assert result.numbers == 5 and result.unsupported == [] and result.share == 0.0
+    assert check_numbers("Sales were $1,234.0 million.", "Net sales (in millions): $1,234").unsupported == []
+    assert check_numbers("No figures here.", SOURCE).share is None
+
+
+def test_number_kinds_and_labels():
+    found = {
+        n.text: n.kind for n in find_numbers("Form 10-K, COVID-19, Q4, 5G; $5B in 2023, 3.5 percent, 42")
+    }
+    assert found == {"$5B": "amount", "2023": "year", "3.5 percent": "percent", "42": "number"}
+    assert find_numbers("$5B")[0].value == 5e9
+    assert check_numbers("margin of 8%", "8 million units").unsupported == ["8%"]  # a count is not a percent
+
+
+# --- joining and guards --------------------------------------------------------------------------------
+
+
+def _test_rows(n: int = 4) -> list[dict]:
+    return [
+        {"id": f"c{i}", "prompt": f"[summary] Summarize chunk {i} about revenue.", "completion": f"summary {i}",
+         "task": "summary", "source_id": f"c{i}"}
+        for i in range(n)
+    ]  # fmt: skip
+
+
+def _predictions(rows: list[dict], text=lambda i: f"answer {i}") -> list[dict]:
+    return [{"id": r["id"], "prediction": text(i), "reference": r["completion"]} for i, r in enumerate(rows)]
+
+
+PATHS = {"test": "test.jsonl", "base": "base.jsonl", "tuned": "tuned.jsonl"}
+
+
+def test_join_is_by_id_whatever_the_order():
+    rows = _test_rows()
+    base = list(reversed(_predictions(rows)))
+    tuned = _predictions(rows, lambda i: f"tuned {i}")
+    examples = join(rows, {"base": base, "tuned": tuned}, PATHS)
+    assert [e.outputs["base"] for e in examples] == ["answer 0", "answer 1", "answer 2", "answer 3"]
+    assert check(examples, PATHS, 0.5) == {"empty_share": {"base": 0.0, "tuned": 0.0}, "identical_share": 0.0}
+
+
+def test_count_mismatch_is_an_error():
+    rows = _test_rows()
+    with pytest.raises(FinstepError, match="base.jsonl has 3 predictions for 4 test examples"):
+        join(rows, {"base": _predictions(rows)[:3]}, PATHS)
+    extra = [*_predictions(rows)[:3], {"id": "zz", "prediction": "x"}]
+    with pytest.raises(FinstepError, match="id 'zz' is not in test.jsonl"):
+        join(rows, {"base": extra}, PATHS)
+
+
+def test_shifted_rows_are_an_error():
+    rows = _test_rows()
+    shifted = _predictions(rows)
+    for row, later in zip(shifted, shifted[1:] + shifted[:1], strict=True):
+        row["reference"] = later["reference"] if row is not later else row["reference"]
+    shifted = [{**r, "reference": rows[(i + 1) % len(rows)]["completion"]} for i, r in enumerate(shifted)]
+    with pytest.raises(FinstepError, match="rows are shifted"):
+        join(rows, {"base": shifted}, PATHS)
+
+
+def test_a_prediction_that_contains_its_prompt_is_an_error():
+    rows = _test_rows()
+    echoed = _predictions(rows, lambda i: f"user\n{rows[i]['prompt']}\nassistant\nanswer {i}")
+    examples = join(rows, {"base": echoed, "tuned": _predictions(rows, str)}, PATHS)
+    with pytest.raises(FinstepError, match="base.jsonl: 4 predictions .* contain their prompt"):
+        check(examples, PATHS, 0.5)
+    assert contains_prompt("  [summary]   Summarize chunk 0 about revenue. Extra", rows[0]["prompt"])
+    assert not contains_prompt("Revenue rose.", rows[0]["prompt"])
+
+
+def test_too_many_empty_predictions_is_an_error():
+    rows = _test_rows()
+    empty = _predictions(rows, lambda i: "" if i < 3 else "fine")
+    examples = join(rows, {"base": _predictions(rows), "tuned": empty}, PATHS)
+    with pytest.raises(FinstepError, match="tuned.jsonl: 3 of 4 predictions are empty"):
+        check(examples, PATHS, 0.5)
+    assert check(examples, PATHS, 0.75)["empty_share"]["tuned"] == 0.75
+
+
+def test_a_tuned_model_equal_to_its_base_is_an_error():
+    rows = _test_rows()
+    same = _predictions(rows)
+    examples = join(rows, {"base": same, "tuned": [dict(r) for r in same]}, PATHS)
+    with pytest.raises(FinstepError, match="adapter was not applied"):
+        check(examples, PATHS, 0.5)
+
+
+def test_summary_field_per_format():
+    text = "Rationale:\n1. Sales rose.\n\nSummary: Sales rose 8%."
+    assert summary_field(text, "rationale_summary") == "Sales rose 8%."
+    assert summary_field("1. Sales rose.", "rationale_summary") is None
+    assert summary_field("  Sales rose.  ", "summary") == "Sales rose."
+    assert summary_field("   ", "summary") is None
+
+
+# --- metrics -------------------------------------------------------------------------------------------
+
+
+def test_rationale_summary_outputs_are_scored_on_their_summary_field():
+    example = Example(
+        "a", "p", "Rationale:\n1. x\n\nSummary: Revenue grew 8%.", "rationale_summary", source="8%"
+    )
+    [rouge_metric, validity, faithfulness] = build_metrics(
+        ["rouge", "validity", "faithfulness"], OPTIONS, {"format": "rationale_summary"}
+    )
+    good = "Rationale:\n1. Something long and different.\n\nSummary: Revenue grew 8%."
+    assert rouge_metric.score(example, good)["rougeL"] == 1.0
+    assert validity.score(example, good)["format_valid"] == 1.0
+    assert validity.score(example, "Revenue grew 8%.")["format_valid"] == 0.0
+    assert faithfulness.score(example, "Summary: Revenue grew 9%.")["unsupported_numbers"] == 1.0
+
+
+def test_answer_accuracy_on_the_arithmetic_set():
+    records = generate(20, seed=3)
+    [accuracy, validity] = build_metrics(["accuracy", "validity"], OPTIONS, {"format": "instructions"})
+    for record in records:
+        example = Example(
+            record["id"], record["instruction"], record["response"], "instructions", record["answer"]
+        )
+        assert accuracy.score(example, record["response"])["answer_accuracy"] == 1.0
+        assert validity.score(example, record["response"])["format_valid"] == 1.0
+        wrong = f"Answer: {record['answer'] * 1.5 + 1}"
+        assert accuracy.score(example, wrong)["answer_accuracy"] == 0.0
+        assert validity.score(example, "I cannot say.")["format_valid"] == 0.0
+
+
+def test_unknown_metric_is_refused_before_work():
+    with pytest.raises(FinstepError, match="evaluation.metrics: 'bleurt' is unknown"):
+        check_evaluation({"metrics": ["rouge", "bleurt"]})
+    with pytest.raises(FinstepError, match="evaluation.metrics is empty"):
+        check_evaluation({"metrics": []})
+
+
+def test_score_examples_pairs_base_with_tuned():
+    examples = [
+        Example(f"e{i}", "p", "Revenue grew 8% to $1.2 billion.", "summary", source="Revenue grew 8% to $1.2 billion.",
+                outputs={"base": "Costs fell 3%.", "tuned": "Revenue grew 8% to $1.2 billion."})
+        for i in range(5)
+    ]  # fmt: skip
+    scores = score_examples(examples, ["rouge", "faithfulness"], OPTIONS, {"format": "summary"})
+    assert scores["rougeL"]["tuned"]["mean"] == 1.0 and scores["rougeL"]["base"]["mean"] == 0.0
+    assert scores["rougeL"]["delta"]["mean"] == 1.0
+    faith = scores["unsupported_numbers"]
+    assert (faith["base"]["mean"], faith["tuned"]["mean"], faith["reference"]["mean"]) == (1.0, 0.0, 0.0)
+
+
+# --- one pair end to end, then figures, tables and the card ---------------------------------------------
+
+
+@pytest.fixture
+def scored(tmp_path):
+    rows = _test_rows(6)
+    triplets = [
+        {"id": r["source_id"], "text": f"Revenue of chunk {i} was $1.{i} billion."}
+        for i, r in enumerate(rows)
+    ]
+    write_jsonl(tmp_path / "test.jsonl", rows)
+    write_jsonl(tmp_path / "triplets.jsonl", triplets)
+    write_jsonl(tmp_path / "base.jsonl", _predictions(rows, lambda i: f"revenue was $9.{i} billion"))
+    write_jsonl(tmp_path / "tuned.jsonl", _predictions(rows, lambda i: f"summary {i} revenue $1.{i} billion"))
+    info = {
+        "kind": "distill",
+        "format": "summary",
+        "sizes": {"train": 30},
+        "tasks": {"train": {"summary": 30}},
+    }
+    write_json(tmp_path / "split.json", info)
+    paths = {}
+    for dataset in ("distill_summary", "distill_summary-50pct"):
+        paths[dataset] = str(tmp_path / f"{dataset}.json")
+        score_pair(
+            "tiny",
+            dataset,
+            str(tmp_path / "split.json"),
+            str(tmp_path / "test.jsonl"),
+            {"base": str(tmp_path / "base.jsonl"), "tuned": str(tmp_path / "tuned.jsonl")},
+            str(tmp_path / "triplets.jsonl"),
+            OPTIONS,
+            paths[dataset],
+        )
+    return tmp_path, paths
+
+
+def test_score_pair_writes_base_and_tuned_side_by_side(scored):
+    folder, paths = scored
+    metrics = _load(paths["distill_summary"])
+    assert metrics["n"] == 6 and metrics["train_size"] == 30
+    rouge_l = metrics["metrics"]["rougeL"]
+    assert rouge_l["tuned"]["mean"] > rouge_l["base"]["mean"] and rouge_l["delta"]["n"] == 6
+    assert metrics["metrics"]["unsupported_numbers"]["base"]["mean"] == 1.0
+    assert metrics["metrics"]["unsupported_numbers"]["tuned"]["mean"] == 0.0
+    write_summary(list(paths.values()), str(folder / "summary.csv"))
+    lines = (folder / "summary.csv").read_text().splitlines()
+    assert lines[0] == "student,dataset,metric,label,variant,mean,low,high,n"
+    assert sum(",rougeL,ROUGE-L," in line for line in lines) == 2 * 3  # base, tuned, delta per pair
+
+
+def test_figures_have_their_panels_and_embed_their_fonts(scored, tmp_path):
+    _folder, paths = scored
+    pairs = [_load(p) for p in paths.values()]
+    fig = figures.rouge_figure(pairs)
+    assert [ax.get_title() for ax in fig.axes] == ["ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-Lsum"]
+    assert len(fig.axes[2].patches) == 2 * len(pairs)  # a base and a tuned bar per pair
+    quality = figures.quality_figure(pairs)
+    assert [ax.get_title() for ax in quality.axes] == [
+        "Unsupported numbers ↓", "Format validity ↑", "Empty outputs ↓",
+    ]  # fmt: skip
+    teacher = figures.teacher_figure({"t": {"valid_rate": 0.9, "valid": 9, "chunks_in": 10,
+                                           "rejected_by_reason": {"schema": 1}}})  # fmt: skip
+    assert [ax.get_title() for ax in teacher.axes] == ["Valid answers", "Rejected answers by reason"]
+    figures.save(fig, [tmp_path / "rouge.pdf", tmp_path / "rouge.png"])
+    pdf = (tmp_path / "rouge.pdf").read_bytes()
+    assert b"/FontFile2" in pdf and b"/Type3" not in pdf  # TrueType embedded, no Type 3
+    assert (tmp_path / "rouge.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    figures.save(figures.rouge_figure(pairs), [tmp_path / "again.pdf"])
+    assert (tmp_path / "again.pdf").read_bytes() == pdf  # no creation date: reproducible bytes
+
+
+def test_make_figures_writes_every_output_and_the_sweep(scored, tmp_path):
+    folder, paths = scored
+    log = folder / "train_log.csv"
+    log.write_text("step,loss,learning_rate,grad_norm,tokens_per_second\n1,2.0,0.1,1,5\n2,1.5,0.1,1,5\n")
+    sweep = {"distill_summary-50pct": {"of": "distill_summary", "fraction": 0.5, "student": "tiny"}}
+    names = ("rouge", "quality", "loss", "teacher", "sweep")
+    outputs = {f"{n}_{fmt}": str(tmp_path / "out" / f"{n}.{fmt}") for n in names for fmt in ("png", "pdf")}
+    outputs |= {
+        "table_md": str(tmp_path / "out" / "main.md"),
+        "table_tex": str(tmp_path / "out" / "main.tex"),
+    }
+    stats = folder / "stats.json"
+    write_json(stats, {"valid_rate": 1.0, "valid": 6, "chunks_in": 6, "rejected_by_reason": {}})
+    make_figures(
+        list(paths.values()),
+        {"tiny/distill_summary": str(log), "tiny/distill_summary-50pct": str(log)},
+        {"extractive": str(stats)},
+        sweep,
+        outputs,
+    )
+    assert all(
+        (tmp_path / "out" / f"{n}.{fmt}").stat().st_size > 1000 for n in names for fmt in ("png", "pdf")
+    )
+    table = (tmp_path / "out" / "main.md").read_text()
+    assert "distill_summary-50pct" not in table  # sweep points are not main results
+    assert "Δ (tuned − base)" in table
+    points = sweep_points([_load(p) for p in paths.values()], sweep)
+    assert len(points) == 2 and {p["train_examples"] for p in points} == {30}
+
+
+def test_latex_table_escapes_names(scored, tmp_path):
+    _folder, paths = scored
+    pairs = [_load(paths["distill_summary"])]
+    write_tables(pairs, str(tmp_path / "t.md"), str(tmp_path / "t.tex"))
+    tex = (tmp_path / "t.tex").read_text()
+    assert "distill\\_summary" in tex and "\\toprule" in tex and "\\bottomrule" in tex
+
+
+def test_model_card_carries_the_metrics(scored):
+    _folder, paths = scored
+    metrics = _load(paths["distill_summary"])
+    run = {
+        "dataset": "distill_summary", "base_model": "TinyLlama/TinyLlama-1.1B-Chat-v1.0", "base_revision": "fe8a4ea",
+        "truncation": {"prompt_fills_context": 0, "completion_cut": 2}, "hyperparameters": {"lora_r": 16},
+        "precision": "fp16", "device": "cuda:0", "steps": 30,
+    }  # fmt: skip
+    card = model_card(run, {"kind": "distill", "format": "summary", "sizes": {"train": 30}}, metrics)
+    assert card.startswith("---\nbase_model: TinyLlama/TinyLlama-1.1B-Chat-v1.0\nlibrary_name: peft")
+    rouge_l = metrics["metrics"]["rougeL"]
+    assert f"| ROUGE-L | {rouge_l['base']['mean']:.3f} [" in card
+    assert f"{rouge_l['delta']['mean']:+.3f}" in card
+
+
+# --- the data-fraction sweep ---------------------------------------------------------------------------
+
+
+def test_sweep_config_and_derived_names():
+    datasets = {"distill_dss": {"kind": "distill"}}
+    derived = sweep_datasets(
+        {"student": "tiny", "datasets": ["distill_dss"], "fractions": [0.125, 0.5]}, datasets, {"tiny": {}}
+    )
+    assert derived == {
+        "distill_dss-12.5pct": {"of": "distill_dss", "fraction": 0.125, "student": "tiny"},
+        "distill_dss-50pct": {"of": "distill_dss", "fraction": 0.5, "student": "tiny"},
+    }
+    assert sweep_datasets({"student": None}, datasets, {}) == {}
+    with pytest.raises(FinstepError, match="sweep.datasets: 'nope' is not under datasets"):
+        sweep_datasets({"student": "tiny", "datasets": ["nope"]}, datasets, {"tiny": {}})
+    with pytest.raises(FinstepError, match="sweep.student 'x' is not under students"):
+        sweep_datasets({"student": "x", "datasets": []}, datasets, {"tiny": {}})
+
+
+def test_subsample_keeps_tasks_together_nests_fractions_and_keeps_the_test_split(tmp_path):
+    base = tmp_path / "distill_dss"
+    train = [
+        {"id": f"c{i}:{task}", "source_id": f"c{i}", "task": task, "prompt": "p", "completion": "c"}
+        for i in range(40)
+        for task in ("summary", "rationale")
+    ]
+    write_jsonl(base / "train.jsonl", train)
+    write_jsonl(base / "val.jsonl", [{"id": "v", "task": "summary"}])
+    write_jsonl(base / "test.jsonl", [{"id": "t", "task": "summary"}])
+    write_json(base / "split.json", {"dataset": "distill_dss", "sizes": {}})
+    kept = {}
+    for fraction in (0.125, 0.5):
+        out = tmp_path / derived_name("distill_dss", fraction)
+        outputs = {s: str(out / f"{s}.jsonl") for s in ("train", "val", "test")} | {
+            "info": str(out / "split.json")
+        }
+        subsample(str(base), fraction, 0, outputs)
+        rows = list(read_jsonl(out / "train.jsonl"))
+        groups = {r["source_id"] for r in rows}
+        assert len(groups) == math.ceil(40 * fraction) and len(rows) == 2 * len(groups)
+        assert list(read_jsonl(out / "test.jsonl")) == [{"id": "t", "task": "summary"}]
+        info = json.loads((out / "split.json").read_text())
+        assert info["fraction_of"] == "distill_dss" and info["tasks"]["train"]["summary"] == len(groups)
+        kept[fraction] = groups
+    assert kept[0.125] < kept[0.5]
+
+
+# --- the tiny model's optional pretraining -------------------------------------------------------------
+
+
+def test_pretraining_the_tiny_model_lowers_its_loss():
+    texts = ["Net sales increased 8% compared with the prior year, driven by services revenue. "] * 40
+    tokenizer = train_tokenizer(texts, vocab_size=300)
+    model = build_model(tokenizer, hidden_size=32, layers=1, heads=2, kv_heads=1, intermediate_size=64)
+    losses = pretrain(model, tokenizer, texts, steps=30, block_size=32, batch_size=4, learning_rate=1e-2)
+    assert len(losses) == 30 and np.mean(losses[-5:]) < 0.5 * np.mean(losses[:5])
