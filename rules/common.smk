@@ -130,7 +130,9 @@ STUDENTS = checked(student_configs, config.get("students") or {})
 SWEEP = checked(sweep_datasets, config.get("sweep"), DATASETS, STUDENTS)
 PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS)
 PAIRS += [(spec["student"], name) for name, spec in SWEEP.items()]
-PAIRS += [(spec["student"], spec["of"]) for spec in SWEEP.values() if (spec["student"], spec["of"]) not in PAIRS]
+PAIRS += [
+    (spec["student"], spec["of"]) for spec in SWEEP.values() if (spec["student"], spec["of"]) not in PAIRS
+]
 checked(check_evaluation, config["evaluation"])
 
 
@@ -164,8 +166,12 @@ def predict_inputs(wildcards):
         "model": student_model(wildcards.student),
     }
     if wildcards.variant == "tuned":
-        inputs["adapter"] = f"results/adapters/{wildcards.student}/{wildcards.dataset}/adapter_model.safetensors"
-        inputs["adapter_config"] = f"results/adapters/{wildcards.student}/{wildcards.dataset}/adapter_config.json"
+        inputs["adapter"] = (
+            f"results/adapters/{wildcards.student}/{wildcards.dataset}/adapter_model.safetensors"
+        )
+        inputs["adapter_config"] = (
+            f"results/adapters/{wildcards.student}/{wildcards.dataset}/adapter_config.json"
+        )
     return inputs
 
 

@@ -9,6 +9,7 @@ rule figures:
         train_logs=train_logs(),
         teacher_stats=expand("results/teacher/{teacher}/stats.json", teacher=TEACHERS),
     output:
+        **sweep_figure_outputs(),
         rouge_png=report(
             "results/figures/rouge.png",
             caption="../report/rouge.rst",
@@ -39,7 +40,6 @@ rule figures:
             category="Tables",
         ),
         table_tex="results/tables/main.tex",
-        **sweep_figure_outputs(),
     log:
         "logs/figures.log",
     params:

@@ -68,7 +68,7 @@ def save(fig: Figure, paths: Sequence[str | os.PathLike]) -> None:
 
 
 def _pair_label(metrics: dict) -> str:
-    return f"{metrics['student']}\n{metrics['dataset']}"
+    return f"{metrics['dataset']} ({metrics['student']})"
 
 
 def _error(stats: dict) -> tuple[float, float]:
@@ -104,30 +104,44 @@ def _bars(ax: plt.Axes, pairs: list[dict], key: str, variants: Sequence[str]) ->
             error_kw={"elinewidth": 0.8, "capthick": 0.8},
             label=LABELS[variant],
         )
-    ax.set_xticks(range(len(pairs)), [_pair_label(m) for m in pairs])
+    ax.set_xticks(range(len(pairs)), [_pair_label(m) for m in pairs], rotation=15, ha="right")
     ax.set_xlim(-0.6, len(pairs) - 0.4)
+
+
+def _legend_below(fig: Figure, axes: Sequence[plt.Axes]) -> None:
+    """One legend under the panels with every variant shown anywhere, so no bar is hidden by it."""
+    handles, labels = [], []
+    for ax in axes:
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            if label not in labels:
+                handles.append(handle)
+                labels.append(label)
+    fig.legend(handles, labels, loc="outside lower center", ncols=max(len(labels), 1), frameon=False)
 
 
 def rouge_figure(pairs: list[dict]) -> Figure:
     """ROUGE-1/2/L/Lsum by student × dataset, base vs tuned, with 95% bootstrap intervals."""
     with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(1, len(ROUGE_KEYS), figsize=(7.0, 2.4), sharey=True, layout="constrained")
+        fig, grid = plt.subplots(2, 2, figsize=(7.0, 4.8), sharey=True, layout="constrained")
+        axes = list(grid.flat)
         for ax, key in zip(axes, ROUGE_KEYS, strict=True):
             _bars(ax, pairs, key, ("base", "tuned"))
             label = next((m["metrics"][key]["label"] for m in pairs if key in m["metrics"]), key)
             ax.set_title(label)
-        axes[0].set_ylabel("F-measure")
-        axes[0].legend(loc="upper left", frameon=False)
+        for ax in grid[:, 0]:
+            ax.set_ylabel("F-measure")
+        _legend_below(fig, axes)
     return fig
 
 
 def quality_figure(pairs: list[dict]) -> Figure:
     """Unsupported numbers (teacher too), format validity, empty outputs and answer accuracy."""
     keys = [k for k in QUALITY_KEYS if any(k in m["metrics"] for m in pairs)] or ["format_valid"]
+    rows = -(-len(keys) // 2)
     with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(1, len(keys), figsize=(1.9 * len(keys) + 0.6, 2.4), layout="constrained")
-        axes = [axes] if len(keys) == 1 else list(axes)
-        for ax, key in zip(axes, keys, strict=True):
+        fig, grid = plt.subplots(rows, 2, figsize=(7.0, 2.4 * rows), squeeze=False, layout="constrained")
+        axes = list(grid.flat)
+        for ax, key in zip(axes, keys, strict=False):
             shown = [m for m in pairs if key in m["metrics"]]
             variants = ("base", "tuned", "reference") if key == "unsupported_numbers" else ("base", "tuned")
             _bars(ax, shown, key, variants)
@@ -135,14 +149,10 @@ def quality_figure(pairs: list[dict]) -> Figure:
             arrow = "↑" if entry["higher_is_better"] else "↓"
             ax.set_title(f"{entry['label']} {arrow}")
             ax.set_ylim(0, 1.05)
-        axes[0].set_ylabel("share of examples (numbers for faithfulness)")
-        handles, labels = [], []
-        for ax in axes:  # one legend with every variant shown anywhere
-            for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
-                if label not in labels:
-                    handles.append(handle)
-                    labels.append(label)
-        fig.legend(handles, labels, loc="outside lower center", ncols=len(labels), frameon=False)
+            ax.set_ylabel("share of numbers" if key == "unsupported_numbers" else "share of examples")
+        for ax in axes[len(keys) :]:
+            ax.set_visible(False)
+        _legend_below(fig, axes[: len(keys)])
     return fig
 
 
