@@ -1,7 +1,7 @@
-from finstep import pipeline
+from finstep import ingest, pipeline
 
 pipeline.run(
-    pipeline.chunk_one,
+    ingest.chunk_one,
     snakemake.log[0],
     text=snakemake.input.text,
     meta=snakemake.input.meta,

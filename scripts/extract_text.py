@@ -1,7 +1,7 @@
-from finstep import pipeline
+from finstep import ingest, pipeline
 
 pipeline.run(
-    pipeline.extract_filing,
+    ingest.extract_filing,
     snakemake.log[0],
     doc=snakemake.input.doc,
     meta=snakemake.input.meta,

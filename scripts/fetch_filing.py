@@ -1,7 +1,7 @@
-from finstep import pipeline
+from finstep import ingest, pipeline
 
 pipeline.run(
-    pipeline.fetch_filing,
+    ingest.fetch_filing,
     snakemake.log[0],
     source_options=snakemake.config["source"],
     ref=snakemake.params.ref,

@@ -1,7 +1,7 @@
-from finstep import pipeline
+from finstep import ingest, pipeline
 
 pipeline.run(
-    pipeline.gather_chunks,
+    ingest.gather_chunks,
     snakemake.log[0],
     paths=list(snakemake.input),
     out=snakemake.output[0],

@@ -1,7 +1,7 @@
-from finstep import pipeline
+from finstep import ingest, pipeline
 
 pipeline.run(
-    pipeline.list_filings,
+    ingest.list_filings,
     snakemake.log[0],
     source_options=snakemake.params.source,
     ticker=snakemake.wildcards.ticker,

@@ -1,7 +1,7 @@
-from finstep import pipeline
+from finstep import ingest, pipeline
 
 pipeline.run(
-    pipeline.record_filing,
+    ingest.record_filing,
     snakemake.log[0],
     ref=snakemake.params.ref,
     doc=snakemake.input[0],

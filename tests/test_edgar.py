@@ -5,7 +5,7 @@ import json
 import pytest
 import responses
 from conftest import PROSE, html_doc
-from finstep import pipeline
+from finstep import ingest
 from finstep.errors import FinstepError, SecBlockedError
 from finstep.sec_http import resolve_user_agent, shared_limiter
 from finstep.sources import build_source
@@ -124,7 +124,7 @@ def test_429_is_retried_then_succeeds(sec, source, tmp_path):
     sec.get(url, body=html_doc(f"<p>{PROSE}</p>"))
     ref = {"ticker": "ACME", "accession": "0000000042-24-000010", "ext": "htm", "location": url}
     out = tmp_path / "results" / "x.htm"
-    pipeline.fetch_filing(source().options, ref, str(out))
+    ingest.fetch_filing(source().options, ref, str(out))
     assert PROSE.encode() in out.read_bytes()
     assert len(sec.calls) == 2
 
@@ -147,7 +147,7 @@ def test_block_pages_are_errors_and_never_saved(sec, source, tmp_path, status, b
     ref = {"ticker": "ACME", "accession": "0000000042-24-000010", "ext": "htm", "location": url}
     out = tmp_path / "results" / "x.htm"
     with pytest.raises(SecBlockedError, match="SEC refused"):
-        pipeline.fetch_filing(source().options, ref, str(out))
+        ingest.fetch_filing(source().options, ref, str(out))
     assert not out.exists() and not list(tmp_path.glob("results/*"))
     assert len(sec.calls) == 1  # a block is not retried: that would extend it
 

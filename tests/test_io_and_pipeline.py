@@ -2,7 +2,7 @@ import json
 
 import pytest
 from conftest import PROSE, html_doc
-from finstep import pipeline
+from finstep import ingest, pipeline
 from finstep.errors import FinstepError
 from finstep.io import atomic_open, read_jsonl, write_json, write_jsonl
 
@@ -43,15 +43,15 @@ def test_rule_steps_on_one_local_filing(tmp_path):
     )
     (src / "0000000001-24-000001.htm").write_bytes(html_doc(sections))
     options = {"plugin": "local", "path": str(tmp_path / "src")}
-    ref = pipeline.build_source(options).list_filings("ACME")[0].as_dict()
+    ref = ingest.build_source(options).list_filings("ACME")[0].as_dict()
     doc, meta = tmp_path / "r" / "f.htm", tmp_path / "r" / "f.json"
-    pipeline.fetch_filing(options, ref, str(doc))
-    pipeline.record_filing(ref, str(doc), str(meta))
-    pipeline.extract_filing(str(doc), str(meta), str(tmp_path / "r" / "t.json"))
+    ingest.fetch_filing(options, ref, str(doc))
+    ingest.record_filing(ref, str(doc), str(meta))
+    ingest.extract_filing(str(doc), str(meta), str(tmp_path / "r" / "t.json"))
     text = json.loads((tmp_path / "r" / "t.json").read_text())
     assert text["segmentation"] == "items" and [s["item"] for s in text["sections"]] == ["1", "2", "7"]
-    pipeline.chunk_one(str(tmp_path / "r" / "t.json"), str(meta), str(tmp_path / "r" / "c.jsonl"), {})
-    pipeline.gather_chunks([str(tmp_path / "r" / "c.jsonl")] * 2, str(tmp_path / "r" / "all.jsonl"), {})
+    ingest.chunk_one(str(tmp_path / "r" / "t.json"), str(meta), str(tmp_path / "r" / "c.jsonl"), {})
+    ingest.gather_chunks([str(tmp_path / "r" / "c.jsonl")] * 2, str(tmp_path / "r" / "all.jsonl"), {})
     chunks = list(read_jsonl(tmp_path / "r" / "c.jsonl"))
     # Identical paragraphs repeat across Items: only the first copy survives.
     assert len(chunks) >= 1 and {c["section"] for c in chunks} == {"1"}

@@ -1,80 +1,15 @@
-"""One function per rule: what the thin scripts under ``scripts/`` call.
+"""How every rule script runs its step: logging to the rule's log file, bad input as one line.
 
-Each reads its inputs, does the work through the modules of this package and
-writes its outputs atomically, so that a job killed halfway leaves nothing
-Snakemake could mistake for a finished output.
+Kept free of heavy imports: every rule's conda env imports it, so it may need
+nothing beyond the standard library and this package's errors and logs.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 
-from tqdm import tqdm
-
-from .chunking import ChunkingConfig, chunk_filing, dedupe_across
 from .errors import FinstepError
-from .extract import extract_document
-from .io import read_jsonl, sha256_bytes, write_bytes, write_json, write_jsonl
 from .logs import setup
-from .sources import FilingRef, build_source
-
-log = logging.getLogger("finstep")
-
-
-def list_filings(source_options: dict, ticker: str, out: str) -> None:
-    """Checkpoint for remote sources: the filings selected for one ticker."""
-    refs = build_source(source_options).list_filings(ticker)
-    log.info("%s: %d filings selected", ticker, len(refs))
-    write_json(out, {"ticker": ticker, "filings": [r.as_dict() for r in refs]})
-
-
-def fetch_filing(source_options: dict, ref: dict, out: str) -> None:
-    """Copy or download one filing; the source checks it is a filing, not an error page."""
-    filing = FilingRef.from_dict(ref)
-    data = build_source(source_options).fetch(filing)
-    write_bytes(out, data)
-    log.info("%s %s: %d bytes from %s", filing.ticker, filing.accession, len(data), filing.location)
-
-
-def record_filing(ref: dict, doc: str, out: str) -> None:
-    """The filing's metadata with the sha256 of the bytes actually stored."""
-    data = Path(doc).read_bytes()
-    write_json(out, FilingRef.from_dict(ref).record(sha256_bytes(data), len(data)))
-
-
-def extract_filing(doc: str, meta: str, out: str) -> None:
-    filing = json.loads(Path(meta).read_text(encoding="utf-8"))
-    result = extract_document(Path(doc).read_bytes(), name=doc, form=filing.get("form"))
-    if result["segmentation"] == "fallback":
-        log.warning("%s: Item segmentation failed (%s); kept the whole document", doc, result["reason"])
-    write_json(out, {"ticker": filing["ticker"], "accession": filing["accession"], **result})
-    log.info("%s: %s, %d sections", doc, result["segmentation"], len(result["sections"]))
-
-
-def chunk_one(text: str, meta: str, out: str, chunking: dict) -> None:
-    filing = json.loads(Path(meta).read_text(encoding="utf-8"))
-    doc = json.loads(Path(text).read_text(encoding="utf-8"))
-    chunks, stats = chunk_filing(doc, filing, ChunkingConfig.from_config(chunking))
-    write_jsonl(out, chunks)
-    log.info("%s: %s", filing["accession"], json.dumps(stats.as_dict()))
-
-
-def gather_chunks(paths: Sequence[str], out: str, chunking: dict) -> None:
-    """All chunks in one file, near duplicates across filings removed (first filing wins)."""
-    cfg = ChunkingConfig.from_config(chunking)
-    rows = (row for path in tqdm(paths, desc="gather chunks", unit="filing") for row in read_jsonl(path))
-    kept, dedup = dedupe_across(rows, cfg.near_duplicate_threshold)
-    write_jsonl(out, kept)
-    log.info(
-        "%d chunks from %d filings (%d exact and %d near duplicates across filings dropped)",
-        len(kept),
-        len(paths),
-        dedup.dropped_exact,
-        dedup.dropped_near,
-    )
 
 
 def run(step: Callable[..., None], log_path: str | None, **kwargs: object) -> None:
