@@ -56,3 +56,16 @@ def test_rule_steps_on_one_local_filing(tmp_path):
     # Identical paragraphs repeat across Items: only the first copy survives.
     assert len(chunks) >= 1 and {c["section"] for c in chunks} == {"1"}
     assert list(read_jsonl(tmp_path / "r" / "all.jsonl")) == chunks  # the second copy is a duplicate
+
+
+def test_atomic_writes_get_the_ordinary_file_mode(tmp_path):
+    import os
+
+    from finstep.io import write_json
+
+    old = os.umask(0o022)
+    try:
+        write_json(tmp_path / "out.json", {"a": 1})
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o644
