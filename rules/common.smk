@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 from snakemake.exceptions import WorkflowError
 
 from finstep.errors import FinstepError
+from finstep.hub import configured_models, manifest
 from finstep.sources import build_source, load_index
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
@@ -102,11 +103,7 @@ def teacher_gpus(name):
 
 def teacher_inputs(wildcards):
     options = TEACHERS[wildcards.teacher]
-    inputs = {"chunks": "results/chunks/all.jsonl", "prompt": options["prompt"]}
-    model = str(options.get("model") or "")
-    if model.startswith("results/"):  # a model this workflow builds, e.g. the tiny one
-        inputs["model"] = model
-    return inputs
+    return {"chunks": "results/chunks/all.jsonl", "prompt": options["prompt"], "model": model_input(options)}
 
 
 def teacher_shards(wildcards):
@@ -148,10 +145,22 @@ def subsample_inputs(wildcards):
     }
 
 
+HUB_CACHE = config["hub_cache"]
+HUB_MODELS = configured_models(TEACHERS, STUDENTS)
+
+
+def model_input(options):
+    """What loading a model needs: a folder this workflow builds (the tiny model), or a Hub
+    model's snapshot, fetched by the local rule fetch_model; nothing for a folder of the user's."""
+    model = str(options.get("model") or "")
+    if model.startswith("results/"):
+        return [model]
+    key = f"{model}@{options.get('revision') or 'main'}"
+    return [manifest(HUB_CACHE, model, HUB_MODELS[key]["revision"])] if key in HUB_MODELS else []
+
+
 def student_model(student):
-    """A model this workflow builds (the tiny one) is an input; a Hub model or a folder is not."""
-    model = str(STUDENTS[student]["model"])
-    return [model] if model.startswith("results/") else []
+    return model_input(STUDENTS[student])
 
 
 def train_inputs(wildcards):

@@ -17,6 +17,7 @@ rule train:
         training=lambda wildcards: config["training"],
         # Outside the output folder, so a job killed at walltime keeps them and resumes.
         checkpoint_dir=lambda wildcards: f"results/checkpoints/{wildcards.student}/{wildcards.dataset}",
+        hub_cache=HUB_CACHE,
     resources:
         gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
         gpu_mem_mb=16000,
@@ -38,6 +39,7 @@ rule predict:
     params:
         student=lambda wildcards: STUDENTS[wildcards.student],
         max_new_tokens=config["prediction"]["max_new_tokens"],
+        hub_cache=HUB_CACHE,
     resources:
         gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
         gpu_mem_mb=16000,

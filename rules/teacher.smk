@@ -31,6 +31,7 @@ rule teacher_shard:
         name=lambda wildcards: wildcards.teacher,
         options=lambda wildcards: TEACHERS[wildcards.teacher],
         shards=lambda wildcards: TEACHERS[wildcards.teacher]["shards"],
+        hub_cache=HUB_CACHE,
     resources:
         gpu=lambda wildcards: teacher_gpus(wildcards.teacher),
         gpu_mem_mb=lambda wildcards: 16000 if teacher_gpus(wildcards.teacher) else 0,

@@ -1,14 +1,17 @@
 from pathlib import Path
 
-from finstep import pipeline
-from finstep.training.predict import predict
+from finstep import hub
 
 adapter = snakemake.input.get("adapter")  # absent for the base model
+student = snakemake.params.student
 
-pipeline.run(
-    predict,
+hub.run_offline(
+    "finstep.training.predict:predict",
     snakemake.log[0],
-    student=snakemake.params.student,
+    snakemake.params.hub_cache,
+    student["model"],
+    student.get("revision"),
+    student=student,
     adapter_dir=str(Path(adapter).parent) if adapter else None,
     test_path=snakemake.input.test,
     out=snakemake.output[0],

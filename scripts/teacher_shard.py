@@ -1,13 +1,17 @@
-from finstep import pipeline
-from finstep.teacher import runner
+from finstep import hub
 
-pipeline.run(
-    runner.run_shard,
+options = snakemake.params.options
+
+hub.run_offline(
+    "finstep.teacher.runner:run_shard",
     snakemake.log[0],
+    snakemake.params.hub_cache,
+    str(options.get("model") or ""),
+    options.get("revision"),
     chunks_path=snakemake.input.chunks,
     shard=int(snakemake.wildcards.shard),
     shards=int(snakemake.params.shards),
     name=snakemake.params.name,
-    options=snakemake.params.options,
+    options=options,
     out=snakemake.output[0],
 )

@@ -1,14 +1,17 @@
 from pathlib import Path
 
-from finstep import pipeline
-from finstep.training.train import train_adapter
+from finstep import hub
 
 dataset_dir = Path(snakemake.input.train).parent
+student = snakemake.params.student
 
-pipeline.run(
-    train_adapter,
+hub.run_offline(
+    "finstep.training.train:train_adapter",
     snakemake.log[0],
-    student=snakemake.params.student,
+    snakemake.params.hub_cache,
+    student["model"],
+    student.get("revision"),
+    student=student,
     dataset=dataset_dir.name,
     dataset_dir=str(dataset_dir),
     training=snakemake.params.training,
