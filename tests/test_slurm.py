@@ -58,7 +58,9 @@ def site_profile(project) -> None:
 
 def submitted_jobs(workdir) -> list[dict]:
     """Every SLURM job run from ``workdir``: its rule (from the plugin's comment) and its TRES."""
-    out = subprocess.run(["scontrol", "-o", "-d", "show", "job"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["scontrol", "-o", "-d", "show", "job"], capture_output=True, text=True, check=True
+    ).stdout
     jobs = []
     for line in out.splitlines():
         fields = dict(re.findall(r"(\w+)=(\S*)", line))
@@ -71,8 +73,17 @@ def submitted_jobs(workdir) -> list[dict]:
 def test_default_workflow_runs_on_slurm_with_gpus_for_gpu_rules_only(cluster, tmp_path):
     project = copy_project(tmp_path)
     site_profile(project)
+    # The default DAG, with less pretraining and a smaller arithmetic set to keep CI short.
+    (project / "config" / "quick.yaml").write_text("tiny_model: {pretrain_steps: 50}\narithmetic: {n: 200}\n")
     result = subprocess.run(
-        [*SNAKEMAKE, "--workflow-profile", "profiles/slurm-site"],
+        [
+            *SNAKEMAKE,
+            "--workflow-profile",
+            "profiles/slurm-site",
+            "--configfile",
+            "config/config.yaml",
+            "config/quick.yaml",
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -94,4 +105,6 @@ def test_default_workflow_runs_on_slurm_with_gpus_for_gpu_rules_only(cluster, tm
             assert job.get("TresPerJob") == "gres:gpu:t4:1", job  # asked for one T4
             assert job.get("JOB_GRES") == "gpu:t4:1", job  # and got it
         else:
-            assert "gpu" not in job.get("TresPerJob", "") and job.get("JOB_GRES") == "(null)", job
+            # A CPU teacher's shard asks for t4:0 (gpu 0 from its rule, the type from the profile).
+            assert job.get("TresPerJob", "gres:gpu:t4:0") == "gres:gpu:t4:0", job
+            assert job.get("JOB_GRES") == "(null)", job
