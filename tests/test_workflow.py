@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -288,6 +289,27 @@ def test_bad_input_fails_at_once_with_one_clear_line(fresh, config, message):
 def test_empty_filing_is_refused_before_any_job(fresh):
     (fresh / "resources" / "filings" / "AAPL" / "0000320193-25-000999.htm").write_bytes(b"")
     assert "file is empty" in _fails_before_work(fresh, tickers=["AAPL"])
+
+
+def test_sweep_adds_a_training_job_per_fraction_and_a_sweep_figure(fresh):
+    (fresh / "config" / "sweep.yaml").write_text(
+        "sweep: {student: tiny, datasets: [distill_summary, distill_dss], fractions: [0.25, 0.5]}\n"
+    )
+    result = snakemake(fresh, "-n", "--configfile", "config/config.yaml", "config/sweep.yaml")
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out[-3000:]
+    counts = dict(re.findall(r"^(\w+)\s+(\d+)$", out.split("Job stats:")[1], re.MULTILINE))
+    assert counts["subsample_dataset"] == "4" and counts["train"] == "7" and counts["score"] == "7"
+    assert "results/figures/sweep.pdf" in out and "results/datasets/distill_dss-25pct/train.jsonl" in out
+
+
+def test_unknown_sweep_dataset_and_metric_fail_before_work(fresh):
+    assert "sweep.datasets: 'nope' is not under datasets" in _fails_before_work(
+        fresh, sweep={"student": "tiny", "datasets": ["nope"]}
+    )
+    assert "evaluation.metrics: 'bleu' is unknown" in _fails_before_work(
+        fresh, evaluation={"metrics": ["bleu"]}
+    )
 
 
 def test_lint_is_clean():
