@@ -15,6 +15,8 @@ checkpoint filing_index:
         "logs/filing_index/{ticker}.log",
     params:
         source=config["source"],
+    # HTTP retries happen inside the download code; rerunning a job SEC blocked extends the block.
+    retries: 0
     conda:
         "../envs/data.yaml"
     script:
@@ -30,6 +32,8 @@ rule fetch_filing:
         "logs/fetch_filing/{ticker}/{accession}.{ext}.log",
     params:
         ref=lambda wildcards: filing_ref(wildcards).as_dict(),
+    # HTTP retries happen inside the download code; rerunning a job SEC blocked extends the block.
+    retries: 0
     conda:
         "../envs/data.yaml"
     script:
