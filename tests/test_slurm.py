@@ -44,6 +44,7 @@ def site_profile(project) -> None:
             "latency-wait": 5,
             "slurm-status-command": "squeue",  # no accounting here: sacct answers nothing
             "slurm-init-seconds-before-status-checks": 2,
+            "seconds-between-status-checks": 2,  # a small queue: poll often, finish sooner
         }
     )
     profile["default-resources"]["mem_mb"] = "3000 * attempt"
