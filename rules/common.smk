@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 from snakemake.exceptions import WorkflowError
 
 from finstep.errors import FinstepError
-from finstep.hub import configured_models, manifest
+from finstep.hub import configured_models, is_hub_id, manifest
 from finstep.sources import build_source, load_index
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
@@ -155,8 +155,7 @@ def model_input(options):
     model = str(options.get("model") or "")
     if model.startswith("results/"):
         return [model]
-    key = f"{model}@{options.get('revision') or 'main'}"
-    return [manifest(HUB_CACHE, model, HUB_MODELS[key]["revision"])] if key in HUB_MODELS else []
+    return [manifest(HUB_CACHE, model, options["revision"])] if is_hub_id(model) else []
 
 
 def student_model(student):

@@ -13,23 +13,24 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from importlib import import_module
 from pathlib import Path
 
+from . import pipeline
 from .errors import FinstepError
 from .io import write_json
+from .training.config import HUB_ID, is_local
 
 log = logging.getLogger("finstep.hub")
 
 # Weights as safetensors only; configs, tokenizers and chat templates.
 ALLOW_PATTERNS = ["*.json", "*.safetensors", "*.model", "*.txt", "*.tiktoken", "*.jinja", "tokenizer*"]
 HUB_PLUGINS = ("transformers", "vllm")
-_HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*/[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
 
 def is_hub_id(model: str) -> bool:
-    return bool(_HUB_ID.fullmatch(model)) and not model.startswith("results/") and not Path(model).exists()
+    """A Hub model, not a folder (one of the user's, or one this workflow builds)."""
+    return bool(HUB_ID.fullmatch(model)) and not is_local(model)
 
 
 def configured_models(teachers: dict, students: dict) -> dict[str, dict]:
@@ -39,7 +40,7 @@ def configured_models(teachers: dict, students: dict) -> dict[str, dict]:
     for options in entries:
         model = str(options.get("model") or "")
         if is_hub_id(model):
-            revision = str(options.get("revision") or "main")
+            revision = str(options["revision"])  # required for Hub models by the config checks
             found[f"{model}@{revision}"] = {"model": model, "revision": revision}
     return found
 
@@ -93,8 +94,6 @@ def run_offline(
     The step is imported only after ``go_offline``, so that huggingface_hub
     reads the offline settings when it is first imported.
     """
-    from . import pipeline
-
     go_offline(cache_dir)
 
     def step_offline(**arguments: object) -> None:

@@ -14,7 +14,6 @@ the difference between two kinds of noise.
 from __future__ import annotations
 
 import logging
-import math
 import os
 import shutil
 import uuid
@@ -24,7 +23,13 @@ from pathlib import Path
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from tqdm import tqdm
-from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+from transformers import (
+    GenerationConfig,
+    LlamaConfig,
+    LlamaForCausalLM,
+    PreTrainedTokenizerFast,
+    get_cosine_schedule_with_warmup,
+)
 
 from .errors import FinstepError
 from .io import read_jsonl
@@ -136,11 +141,7 @@ def pretrain(
     data = torch.tensor(ids[: blocks * block_size]).view(blocks, block_size)
     generator = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.01)
-    warmup = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer,
-        lambda step: min((step + 1) / warmup, 0.5 * (1 + math.cos(math.pi * step / steps))),
-    )
+    schedule = get_cosine_schedule_with_warmup(optimizer, max(1, steps // 10), steps)
     model.train()
     losses = []
     for step in tqdm(range(steps), desc="pretrain tiny model", unit="step"):

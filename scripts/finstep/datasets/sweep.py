@@ -12,13 +12,12 @@ are subsets of larger ones: the curve measures data, not sampling luck.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from collections import Counter
 from pathlib import Path
 
 from ..errors import FinstepError
-from ..io import read_jsonl, write_json, write_jsonl
+from ..io import read_json, read_jsonl, write_json, write_jsonl
 
 
 def derived_name(dataset: str, fraction: float) -> str:
@@ -70,7 +69,7 @@ def subsample(base_dir: str, fraction: float, seed: int, outputs: dict[str, str]
         rows[split] = list(read_jsonl(base / f"{split}.jsonl"))
     for split, split_rows in rows.items():
         write_jsonl(outputs[split], split_rows)
-    info = json.loads((base / "split.json").read_text(encoding="utf-8"))
+    info = read_json(base / "split.json")
     info.update(
         dataset=Path(outputs["info"]).parent.name,
         fraction=fraction,

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from pathlib import Path
 
+from ..io import read_json
 from . import figures
 from .tables import write_tables
 
 log = logging.getLogger("finstep.evaluation")
-
-
-def _load(path: str) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
 def sweep_points(pairs: list[dict], sweep: dict[str, dict]) -> list[dict]:
@@ -42,7 +37,7 @@ def make_figures(
 ) -> None:
     """``outputs``: figure name (rouge, quality, loss, teacher, sweep) + ``_png``/``_pdf``, and
     ``table_md``/``table_tex`` → path. ``train_logs``: "student/dataset" → train_log.csv."""
-    pairs = [_load(path) for path in metrics_paths]
+    pairs = [read_json(path) for path in metrics_paths]
     main = [m for m in pairs if m["dataset"] not in sweep]  # sweep points have their own figure
 
     def paths(name: str) -> list[str]:
@@ -53,7 +48,8 @@ def make_figures(
     logs = {tuple(key.split("/", 1)): figures.read_train_log(path) for key, path in train_logs.items()}
     figures.save(figures.loss_figure({k: v for k, v in logs.items() if k[1] not in sweep}), paths("loss"))
     figures.save(
-        figures.teacher_figure({name: _load(path) for name, path in teacher_stats.items()}), paths("teacher")
+        figures.teacher_figure({name: read_json(path) for name, path in teacher_stats.items()}),
+        paths("teacher"),
     )
     if "sweep_png" in outputs:
         figures.save(figures.sweep_figure(sweep_points(pairs, sweep)), paths("sweep"))

@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import logging
-from pathlib import Path
 
 from tqdm import tqdm
 
-from ..io import atomic_open, read_jsonl, write_json
+from ..io import atomic_open, read_json, read_jsonl, write_json
 from .bootstrap import BootstrapSettings, mean_ci, paired_difference
 from .examples import Example, check, join
 from .metrics import build_metrics
@@ -24,9 +23,15 @@ def _texts(example: Example, variant: str) -> str:
     return example.reference if variant == "reference" else example.outputs[variant]
 
 
-def score_examples(examples: list[Example], metric_names: list[str], options: dict, info: dict) -> dict:
+def score_examples(
+    examples: list[Example],
+    metric_names: list[str],
+    options: dict,
+    info: dict,
+    settings: BootstrapSettings | None = None,
+) -> dict:
     """Metric key → {label, higher_is_better, base, tuned[, reference], delta}: means with CIs and n."""
-    settings = BootstrapSettings.from_options(options.get("bootstrap"))
+    settings = settings or BootstrapSettings.from_options(options.get("bootstrap"))
     results: dict[str, dict] = {}
     for metric in build_metrics(metric_names, options, info):
         if not metric.applies(examples):
@@ -71,7 +76,7 @@ def score_pair(
     out: str,
 ) -> None:
     """Join, guard, score, and write ``results/metrics/{student}/{dataset}.json``."""
-    info = json.loads(Path(info_path).read_text(encoding="utf-8"))
+    info = read_json(info_path)
     paths = {"test": test_path, **predictions}
     examples = join(
         list(read_jsonl(test_path)),
@@ -80,8 +85,8 @@ def score_pair(
         _sources(triplets_path),
     )
     guards = check(examples, paths, float(options.get("max_empty_share", 0.5)))
-    metrics = score_examples(examples, list(options.get("metrics") or []), options, info)
     settings = BootstrapSettings.from_options(options.get("bootstrap"))
+    metrics = score_examples(examples, list(options.get("metrics") or []), options, info, settings)
     write_json(
         out,
         {
@@ -133,5 +138,5 @@ def write_summary(paths: list[str], out: str) -> None:
         writer = csv.DictWriter(handle, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for path in paths:
-            writer.writerows(summary_rows(json.loads(Path(path).read_text(encoding="utf-8"))))
+            writer.writerows(summary_rows(read_json(path)))
     log.info("%d pairs in %s", len(paths), out)

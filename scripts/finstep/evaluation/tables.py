@@ -5,31 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ..io import atomic_open
+from .formatting import HEADLINE_METRICS, interval_text
 
-TABLE_KEYS = (
-    "rouge1",
-    "rouge2",
-    "rougeL",
-    "rougeLsum",
-    "unsupported_numbers",
-    "format_valid",
-    "answer_accuracy",
-)
 ROW_LABELS = {"base": "base", "tuned": "tuned", "delta": "Δ (tuned − base)"}
-
-
-def _cell(stats: dict | None, signed: bool) -> str:
-    if not stats or stats.get("mean") is None:
-        return "–"
-    mean = f"{stats['mean']:+.3f}" if signed else f"{stats['mean']:.3f}"
-    if stats.get("low") is None:
-        return mean
-    return f"{mean} [{stats['low']:.3f}, {stats['high']:.3f}]"
 
 
 def main_table(pairs: list[dict]) -> pd.DataFrame:
     """One row per pair and model (base, tuned, paired difference); means with 95% intervals."""
-    keys = [k for k in TABLE_KEYS if any(k in m["metrics"] for m in pairs)]
+    keys = [k for k in HEADLINE_METRICS if any(k in m["metrics"] for m in pairs)]
     labels = {k: next(m["metrics"][k]["label"] for m in pairs if k in m["metrics"]) for k in keys}
     rows = []
     for metrics in pairs:
@@ -41,7 +24,9 @@ def main_table(pairs: list[dict]) -> pd.DataFrame:
                 "n": metrics["n"],
             }
             for key in keys:
-                row[labels[key]] = _cell(metrics["metrics"].get(key, {}).get(variant), variant == "delta")
+                row[labels[key]] = interval_text(
+                    metrics["metrics"].get(key, {}).get(variant), variant == "delta"
+                )
             rows.append(row)
     return pd.DataFrame(rows)
 

@@ -8,34 +8,15 @@ metadata.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from ..io import atomic_open
-from ..training.config import HUB_ID
-
-CARD_METRICS = (
-    "rouge1",
-    "rouge2",
-    "rougeL",
-    "rougeLsum",
-    "unsupported_numbers",
-    "format_valid",
-    "answer_accuracy",
-)
+from ..evaluation.formatting import HEADLINE_METRICS, interval_text
+from ..io import atomic_open, read_json
+from .config import HUB_ID
 
 
 def _table(rows: dict) -> str:
     lines = ["| setting | value |", "| --- | --- |"]
     lines += [f"| {key} | `{value}` |" for key, value in rows.items()]
     return "\n".join(lines)
-
-
-def _stat(stats: dict | None, signed: bool = False) -> str:
-    if not stats or stats.get("mean") is None:
-        return "–"
-    mean = f"{stats['mean']:+.3f}" if signed else f"{stats['mean']:.3f}"
-    return mean if stats.get("low") is None else f"{mean} [{stats['low']:.3f}, {stats['high']:.3f}]"
 
 
 def metrics_section(metrics: dict | None) -> str:
@@ -48,12 +29,12 @@ def metrics_section(metrics: dict | None) -> str:
         "| metric | base | tuned | Δ |",
         "| --- | --- | --- | --- |",
     ]
-    for key in CARD_METRICS:
+    for key in HEADLINE_METRICS:
         entry = metrics["metrics"].get(key)
         if entry:
             lines.append(
-                f"| {entry['label']} | {_stat(entry['base'])} | {_stat(entry['tuned'])} | "
-                f"{_stat(entry.get('delta'), signed=True)} |"
+                f"| {entry['label']} | {interval_text(entry['base'])} | {interval_text(entry['tuned'])} | "
+                f"{interval_text(entry.get('delta'), signed=True)} |"
             )
     return "\n".join(lines)
 
@@ -107,9 +88,8 @@ package versions, dataset checksums and peak memory are in `run.json`, the loss 
 
 
 def write_model_card(run_path: str, split_path: str, metrics_path: str | None, out: str) -> None:
-    def load(path: str) -> dict:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-
-    card = model_card(load(run_path), load(split_path), load(metrics_path) if metrics_path else None)
+    card = model_card(
+        read_json(run_path), read_json(split_path), read_json(metrics_path) if metrics_path else None
+    )
     with atomic_open(out) as handle:
         handle.write(card)

@@ -11,7 +11,7 @@ NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}")
 
 
-def _local(model: str) -> bool:
+def is_local(model: str) -> bool:
     return model.startswith("results/") or Path(model).is_dir()
 
 
@@ -29,7 +29,7 @@ def student_configs(students: dict) -> dict[str, dict]:
             raise FinstepError(
                 f"students.{name}.model is required: a local folder or a Hub id such as org/name"
             )
-        if not _local(model):
+        if not is_local(model):
             if not HUB_ID.fullmatch(model):
                 raise FinstepError(
                     f"students.{name}.model {model!r} is neither a local folder nor a valid Hub id (org/name)"
