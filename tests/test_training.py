@@ -24,7 +24,7 @@ from finstep.training.data import (  # noqa: E402
     token_lengths,
     trl_row,
 )
-from finstep.training.model import load_base_model, load_tokenizer, model_kwargs  # noqa: E402
+from finstep.training.model import base_revision, load_base_model, load_tokenizer, model_kwargs  # noqa: E402
 from finstep.training.multitask import (  # noqa: E402
     multitask_loss,
     task_token_counts,
@@ -346,6 +346,33 @@ def test_a_killed_job_resumes_from_its_checkpoint_and_ends_at_the_planned_step(
         load_file(trained / "adapter_model.safetensors"),
     )
     assert all(torch.allclose(resumed[name], straight[name]) for name in straight)
+
+
+def test_checkpoints_of_a_rebuilt_base_model_are_not_resumed(student, dataset_dir, tmp_path, monkeypatch):
+    """The tiny model is rebuilt in place when the corpus or its config changes: same path, new weights."""
+
+    def killed_at_step_3(self, args, state, control, **kwargs):
+        if state.global_step == 3:
+            raise KeyboardInterrupt("the cluster's time limit")
+
+    base = {"model": str(tmp_path / "tiny")}
+    shutil.copytree(student["model"], base["model"])
+    out, checkpoints = tmp_path / "adapter", tmp_path / "checkpoints"
+    monkeypatch.setattr(TokensPerSecond, "on_step_end", killed_at_step_3, raising=False)
+    with pytest.raises(KeyboardInterrupt):
+        train_adapter(base, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
+    monkeypatch.undo()
+    assert (checkpoints / "checkpoint-2").is_dir()
+    old_revision = base_revision(base)
+
+    build_tiny_model(
+        str(Path(student["model"]).parent / "chunks.jsonl"), base["model"], vocab_size=400, hidden_size=32, layers=1,
+        intermediate_size=64, seed=1,
+    )  # fmt: skip
+    assert base_revision(base) != old_revision
+    train_adapter(base, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
+    run = json.loads((out / "run.json").read_text())
+    assert (run["resumed_from"], run["steps"], run["base_revision"]) == (None, 4, base_revision(base))
 
 
 def test_checkpoints_of_another_configuration_are_not_resumed(tmp_path):

@@ -240,17 +240,25 @@ def train_adapter(
     splits = load_splits(dataset_dir)
     alpha = multitask_alpha(splits, settings)
     digests = dataset_digests(dataset_dir)
+    revision = base_revision(student)
     trainer, truncation = build_trainer(student, splits, settings, alpha, precision, checkpoint_dir)
+    # The base's revision too: a local model folder rebuilt with new weights keeps its path, and
+    # resuming an adapter trained on the old weights would pass for a run on the new ones.
     claim_checkpoints(
         checkpoint_dir,
-        {"student": student, "training": dataclasses.asdict(settings), "dataset_sha256": digests},
+        {
+            "student": student,
+            "base_revision": revision,
+            "training": dataclasses.asdict(settings),
+            "dataset_sha256": digests,
+        },
     )
     result, resumed = run_training(trainer, checkpoint_dir)
     eval_loss = trainer.evaluate()["eval_loss"] if trainer.eval_dataset is not None else None
     run = {
         "dataset": dataset,
         "base_model": student["model"],
-        "base_revision": base_revision(student),
+        "base_revision": revision,
         "versions": {package: version(package) for package in PACKAGES},
         "seed": settings.seed,
         "dataset_sha256": digests,
