@@ -27,7 +27,10 @@ from finstep.tiny_model import build_model, pretrain, train_tokenizer
 from finstep.training.card import model_card
 from rouge_score import rouge_scorer
 
-OPTIONS = {"metrics": ["rouge", "validity", "faithfulness", "accuracy"], "max_empty_share": 0.5}
+OPTIONS = {
+    "metrics": ["rouge", "likelihood", "validity", "faithfulness", "accuracy"],
+    "max_empty_share": 0.5,
+}
 PAIRS = [
     ("Revenue grew 8% to $1.2 billion.", "Net sales increased 8% to $1.2 billion in 2024."),
     ("The company faces currency risks.", "Currency fluctuations are a risk. Margins fell."),
@@ -141,8 +144,11 @@ def _test_rows(n: int = 4) -> list[dict]:
     ]  # fmt: skip
 
 
-def _predictions(rows: list[dict], text=lambda i: f"answer {i}") -> list[dict]:
-    return [{"id": r["id"], "prediction": text(i), "reference": r["completion"]} for i, r in enumerate(rows)]
+def _predictions(rows: list[dict], text=lambda i: f"answer {i}", nll=None) -> list[dict]:
+    out = [{"id": r["id"], "prediction": text(i), "reference": r["completion"]} for i, r in enumerate(rows)]
+    for i, row in enumerate(out if nll else []):
+        row["reference_nll"] = nll(i)
+    return out
 
 
 PATHS = {"test": "test.jsonl", "base": "base.jsonl", "tuned": "tuned.jsonl"}
@@ -262,6 +268,22 @@ def test_score_examples_pairs_base_with_tuned():
     assert (faith["base"]["mean"], faith["tuned"]["mean"], faith["reference"]["mean"]) == (1.0, 0.0, 0.0)
 
 
+def test_likelihood_pairs_each_models_reference_nll_and_skips_predictions_without_it(caplog):
+    rows = _test_rows(4)
+    predictions = {
+        "base": _predictions(rows, nll=lambda i: 3.0 + i),
+        "tuned": _predictions(rows, lambda i: f"other {i}", nll=lambda i: 2.5 + i),
+    }
+    examples = join(rows, predictions, PATHS)
+    nll = score_examples(examples, ["likelihood"], OPTIONS, {"format": "summary"})["reference_nll"]
+    assert (nll["base"]["mean"], nll["tuned"]["mean"], nll["delta"]["mean"]) == (4.5, 4.0, -0.5)
+    assert nll["higher_is_better"] is False and nll["delta"]["n"] == 4
+
+    predictions["tuned"] = _predictions(rows, lambda i: f"other {i}")  # written by an older predict rule
+    assert score_examples(join(rows, predictions, PATHS), ["likelihood"], OPTIONS, {}) == {}
+    assert "4 of 4 examples have no reference_nll" in caplog.text
+
+
 # --- one pair end to end, then figures, tables and the card ---------------------------------------------
 
 
@@ -274,8 +296,10 @@ def scored(tmp_path):
     ]
     write_jsonl(tmp_path / "test.jsonl", rows)
     write_jsonl(tmp_path / "triplets.jsonl", triplets)
-    write_jsonl(tmp_path / "base.jsonl", _predictions(rows, lambda i: f"revenue was $9.{i} billion"))
-    write_jsonl(tmp_path / "tuned.jsonl", _predictions(rows, lambda i: f"summary {i} revenue $1.{i} billion"))
+    base = _predictions(rows, lambda i: f"revenue was $9.{i} billion", nll=lambda i: 3.0 + i / 10)
+    tuned = _predictions(rows, lambda i: f"summary {i} revenue $1.{i} billion", nll=lambda i: 2.0 + i / 10)
+    write_jsonl(tmp_path / "base.jsonl", base)
+    write_jsonl(tmp_path / "tuned.jsonl", tuned)
     info = {
         "kind": "distill",
         "format": "summary",
@@ -321,8 +345,9 @@ def test_figures_have_their_panels_and_embed_their_fonts(scored, tmp_path):
     assert len(fig.axes[2].patches) == 2 * len(pairs)  # a base and a tuned bar per pair
     quality = figures.quality_figure(pairs)
     assert [ax.get_title() for ax in quality.axes if ax.get_visible()] == [
-        "Unsupported numbers ↓", "Format validity ↑", "Empty outputs ↓",
+        "Reference NLL (nats/token) ↓", "Unsupported numbers ↓", "Format validity ↑", "Empty outputs ↓",
     ]  # fmt: skip
+    assert quality.axes[0].get_ylim()[1] > 1.05  # an NLL is not a share: its axis is not clipped at 1
     teacher = figures.teacher_figure({"t": {"valid_rate": 0.9, "valid": 9, "chunks_in": 10,
                                            "rejected_by_reason": {"schema": 1}}})  # fmt: skip
     assert [ax.get_title() for ax in teacher.axes] == ["Valid answers", "Rejected answers by reason"]

@@ -32,7 +32,7 @@ from finstep.training.multitask import (  # noqa: E402
     weighted_task_loss,
 )
 from finstep.training.precision import Precision, device_precision, keep_trainable_fp32  # noqa: E402
-from finstep.training.predict import predict  # noqa: E402
+from finstep.training.predict import load_student, predict, render_prompt  # noqa: E402
 from finstep.training.train import (  # noqa: E402
     TrainingSettings,
     build_trainer,
@@ -439,3 +439,13 @@ def test_predictions_cover_the_test_rows_without_echoing_prompts(
     for row, prediction in zip(test_rows, predictions, strict=True):
         assert prediction["prediction"] and row["prompt"] not in prediction["prediction"]
         assert "Summarize" not in prediction["prediction"]
+
+    # The reference's likelihood: transformers' own masked-label loss over the answer's tokens.
+    model, tokenizer = load_student(student, str(trained) if tuned else None)
+    for row, prediction in zip(test_rows, predictions, strict=True):
+        prompt_ids = tokenizer(render_prompt(tokenizer, row["prompt"]), add_special_tokens=False)["input_ids"]
+        answer_ids = tokenizer(row["completion"], add_special_tokens=False)["input_ids"]
+        labels = torch.tensor([[-100] * len(prompt_ids) + answer_ids])
+        with torch.no_grad():
+            loss = model(input_ids=torch.tensor([prompt_ids + answer_ids]), labels=labels).loss
+        assert prediction["reference_nll"] == pytest.approx(float(loss), abs=1e-5)

@@ -37,6 +37,8 @@ class Example:
     answer: float | None = None
     source: str | None = None  # the chunk a distillation example was made from
     outputs: dict[str, str] = field(default_factory=dict)  # variant → raw generated text
+    # variant → the reference's mean per-token NLL under that model (teacher-forced), when predict wrote it
+    reference_nll: dict[str, float] = field(default_factory=dict)
 
 
 def summary_field(text: str, fmt: str) -> str | None:
@@ -119,6 +121,8 @@ def join(
                     "shifted against their ids; predictions must be written with each row's own id"
                 )
             examples[key].outputs[variant] = str(row.get("prediction") or "")
+            if row.get("reference_nll") is not None:
+                examples[key].reference_nll[variant] = float(row["reference_nll"])
     if sources is not None:
         missing = [e.id for e in examples.values() if e.source is None]
         if missing:

@@ -53,7 +53,14 @@ STYLE = {
     "hatch.linewidth": 0.5,
 }
 ROUGE_KEYS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
-QUALITY_KEYS = ("unsupported_numbers", "format_valid", "empty", "answer_accuracy")
+QUALITY_KEYS = ("reference_nll", "unsupported_numbers", "format_valid", "empty", "answer_accuracy")
+# The y-axis of each quality panel that is a share; the others (the reference's NLL) scale freely.
+SHARE_LABELS = {
+    "unsupported_numbers": "share of numbers",
+    "format_valid": "share of examples",
+    "empty": "share of examples",
+    "answer_accuracy": "share of examples",
+}
 
 
 def save(fig: Figure, paths: Sequence[str | os.PathLike]) -> None:
@@ -135,7 +142,7 @@ def rouge_figure(pairs: list[dict]) -> Figure:
 
 
 def quality_figure(pairs: list[dict]) -> Figure:
-    """Unsupported numbers (teacher too), format validity, empty outputs and answer accuracy."""
+    """Reference likelihood, unsupported numbers (teacher too), validity, empty outputs, answer accuracy."""
     keys = [k for k in QUALITY_KEYS if any(k in m["metrics"] for m in pairs)] or ["format_valid"]
     rows = -(-len(keys) // 2)
     with plt.rc_context(STYLE):
@@ -148,8 +155,9 @@ def quality_figure(pairs: list[dict]) -> Figure:
             entry = next((m["metrics"][key] for m in shown), {"label": key, "higher_is_better": True})
             arrow = "↑" if entry["higher_is_better"] else "↓"
             ax.set_title(f"{entry['label']} {arrow}")
-            ax.set_ylim(0, 1.05)
-            ax.set_ylabel("share of numbers" if key == "unsupported_numbers" else "share of examples")
+            if key in SHARE_LABELS:
+                ax.set_ylim(0, 1.05)
+            ax.set_ylabel(SHARE_LABELS.get(key, "nats per token"))
         for ax in axes[len(keys) :]:
             ax.set_visible(False)
         _legend_below(fig, axes[: len(keys)])

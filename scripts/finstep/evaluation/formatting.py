@@ -4,7 +4,8 @@ from __future__ import annotations
 
 # The metrics shown in the main table and in the adapters' cards, in this order.
 HEADLINE_METRICS = (
-    "rouge1", "rouge2", "rougeL", "rougeLsum", "unsupported_numbers", "format_valid", "answer_accuracy",
+    "rouge1", "rouge2", "rougeL", "rougeLsum", "reference_nll", "unsupported_numbers", "format_valid",
+    "answer_accuracy",
 )  # fmt: skip
 
 

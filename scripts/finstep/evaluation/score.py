@@ -19,10 +19,6 @@ VARIANTS = ("base", "tuned")
 SUMMARY_COLUMNS = ("student", "dataset", "metric", "label", "variant", "mean", "low", "high", "n")
 
 
-def _texts(example: Example, variant: str) -> str:
-    return example.reference if variant == "reference" else example.outputs[variant]
-
-
 def score_examples(
     examples: list[Example],
     metric_names: list[str],
@@ -40,7 +36,7 @@ def score_examples(
         variants = [*VARIANTS, "reference"] if metric.scores_reference else list(VARIANTS)
         scores = {
             variant: [
-                metric.score(e, _texts(e, variant))
+                metric.score_variant(e, variant)
                 for e in tqdm(examples, desc=f"{type(metric).__name__} {variant}", unit="example")
             ]
             for variant in variants

@@ -1,7 +1,9 @@
 """Predictions of a student (base, or base + LoRA adapter) on a test split (rule ``predict``).
 
 Generation is batched with left padding, so every row's prompt ends where its
-answer starts, and greedy, so a rerun gives the same text. The prompt is
+answer starts, and greedy, so a rerun gives the same text. Each row also gets
+the reference's likelihood under the model (``reference_nll``), which the
+``likelihood`` metric compares between base and tuned. The prompt is
 rendered as in training: the chat template with the generation prompt when the
 tokenizer has one, the raw string otherwise.
 """
@@ -12,8 +14,10 @@ import logging
 
 import torch
 from peft import PeftModel
+from tqdm import tqdm
 from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
 
+from ..errors import FinstepError
 from ..io import read_jsonl, write_jsonl
 from ..teacher.plugins.hf import stop_token_ids
 from .model import load_base_model, load_tokenizer
@@ -80,8 +84,36 @@ def generate(
     return [answers[i] for i in range(len(prompts))]
 
 
-def prediction_row(row: dict, prediction: str) -> dict:
+def reference_nll(
+    model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, prompts: list[str], references: list[str]
+) -> list[float]:
+    """Mean negative log-likelihood per token (nats) of each reference given its rendered prompt.
+
+    Teacher forcing, one row per forward pass (no padding to get wrong). The
+    reference's own tokens are scored, not the end-of-turn token, whose form
+    differs between chat templates.
+    """
+    add_special_tokens = not tokenizer.chat_template
+    values = []
+    for prompt, reference in tqdm(
+        list(zip(prompts, references, strict=True)), desc="reference likelihood", unit="row"
+    ):
+        prompt_ids = tokenizer(prompt, add_special_tokens=add_special_tokens)["input_ids"]
+        answer_ids = tokenizer(reference, add_special_tokens=False)["input_ids"]
+        if not answer_ids:
+            raise FinstepError(f"a test row's reference is empty ({reference!r}); rebuild the dataset")
+        ids = torch.tensor([prompt_ids + answer_ids], device=model.device)
+        with torch.inference_mode():
+            logits = model(input_ids=ids).logits[0, len(prompt_ids) - 1 : -1].float()
+        loss = torch.nn.functional.cross_entropy(logits, ids[0, len(prompt_ids) :])
+        values.append(float(loss))
+    return values
+
+
+def prediction_row(row: dict, prediction: str, nll: float | None = None) -> dict:
     out = {"id": row["id"], "prediction": prediction, "reference": row["completion"], "task": row.get("task")}
+    if nll is not None:
+        out["reference_nll"] = round(nll, 6)
     if "answer" in row:
         out["answer"] = row["answer"]
     return out
@@ -100,5 +132,9 @@ def predict(
     model, tokenizer = load_student(student, adapter_dir)
     prompts = [render_prompt(tokenizer, row["prompt"]) for row in rows]
     predictions = generate(model, tokenizer, prompts, max_new_tokens, batch_size)
-    write_jsonl(out, (prediction_row(row, text) for row, text in zip(rows, predictions, strict=True)))
+    nlls = reference_nll(model, tokenizer, prompts, [row["completion"] for row in rows])
+    write_jsonl(
+        out,
+        (prediction_row(row, text, nll) for row, text, nll in zip(rows, predictions, nlls, strict=True)),
+    )
     log.info("%d predictions of %s, adapter %s, in %s", len(rows), student["model"], adapter_dir, out)

@@ -12,6 +12,7 @@ METRICS: PluginRegistry[Metric] = PluginRegistry(
         "validity": "finstep.evaluation.metrics.validity:ValidityMetric",
         "faithfulness": "finstep.evaluation.metrics.faithfulness:FaithfulnessMetric",
         "accuracy": "finstep.evaluation.metrics.accuracy:AccuracyMetric",
+        "likelihood": "finstep.evaluation.metrics.likelihood:LikelihoodMetric",
     },
     base=Metric,
     config_key="evaluation.metrics entry",

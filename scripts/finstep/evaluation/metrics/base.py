@@ -31,3 +31,7 @@ class Metric:
 
     def score(self, example: Example, output: str) -> dict[str, float | None]:
         raise NotImplementedError
+
+    def score_variant(self, example: Example, variant: str) -> dict[str, float | None]:
+        """Scores of one variant's output ("base", "tuned") or of the reference; most metrics read the text."""
+        return self.score(example, example.reference if variant == "reference" else example.outputs[variant])
