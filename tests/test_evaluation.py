@@ -209,6 +209,16 @@ def test_a_tuned_model_equal_to_its_base_is_an_error():
         check(examples, PATHS, 0.5)
 
 
+def test_the_likelihoods_tell_an_unapplied_adapter_from_one_that_changed_no_answer():
+    rows = _test_rows()
+    base = _predictions(rows, nll=lambda i: 3.0 + i)
+    changed = _predictions(rows, nll=lambda i: 2.9 + i)  # the same greedy answers, likelier references
+    assert check(join(rows, {"base": base, "tuned": changed}, PATHS), PATHS, 0.5)["identical_share"] == 1.0
+    unapplied = _predictions(rows, lambda i: f"other {i}", nll=lambda i: 3.0 + i)
+    with pytest.raises(FinstepError, match="same likelihood as the base model .* adapter was not applied"):
+        check(join(rows, {"base": base, "tuned": unapplied}, PATHS), PATHS, 0.5)
+
+
 def test_summary_field_per_format():
     text = "Rationale:\n1. Sales rose.\n\nSummary: Sales rose 8%."
     assert summary_field(text, "rationale_summary") == "Sales rose 8%."

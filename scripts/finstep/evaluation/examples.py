@@ -9,11 +9,13 @@ the job on one such bug, naming the file to look at:
   test row's: shifted rows);
 * the prompt decoded along with the answer;
 * predictions emptied (by failed parsing, a wrong stop token, a broken template);
-* an adapter that was never loaded (the tuned model answers exactly as the base).
+* an adapter that was never loaded (the tuned model answers exactly as the base,
+  or gives every reference exactly the base's likelihood).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -160,9 +162,27 @@ def check(examples: list[Example], paths: dict[str, str], max_empty_share: float
     if {"base", "tuned"} <= set(variants) and examples:
         same = sum(e.outputs["base"].strip() == e.outputs["tuned"].strip() for e in examples)
         measured["identical_share"] = same / len(examples)
-        if same == len(examples):
+        likelihood_same = _same_likelihood(examples)
+        # Greedy answers can all stay the same under a lightly trained adapter; the likelihoods then
+        # tell an adapter that changed the model from one that was never applied.
+        if likelihood_same or (same == len(examples) and likelihood_same is None):
+            what = (
+                f"gives every reference the same likelihood as the base model ({len(examples)} examples)"
+                if likelihood_same
+                else f"answers exactly as the base model on all {same} examples"
+            )
             raise FinstepError(
-                f"{paths['tuned']}: the tuned model answers exactly as the base model on all {same} examples: "
-                "the adapter was not applied; check that predict loads it (PeftModel.from_pretrained)"
+                f"{paths['tuned']}: the tuned model {what}: the adapter was not applied; check that "
+                "predict loads it (PeftModel.from_pretrained) and that training took steps"
             )
     return measured
+
+
+def _same_likelihood(examples: list[Example]) -> bool | None:
+    """Whether base and tuned give each reference the same NLL (as written, 6 decimals); None if unknown."""
+    if not all({"base", "tuned"} <= set(e.reference_nll) for e in examples):
+        return None
+    return all(
+        math.isclose(e.reference_nll["base"], e.reference_nll["tuned"], rel_tol=0, abs_tol=1e-6)
+        for e in examples
+    )
