@@ -40,6 +40,11 @@ rule figures:
             category="Tables",
         ),
         table_tex="results/tables/main.tex",
+        examples_md=report(
+            "results/tables/examples.md",
+            caption="../report/examples.rst",
+            category="Tables",
+        ),
     log:
         "logs/figures.log",
     params:

@@ -341,6 +341,16 @@ def test_score_pair_writes_base_and_tuned_side_by_side(scored):
     assert rouge_l["tuned"]["mean"] > rouge_l["base"]["mean"] and rouge_l["delta"]["n"] == 6
     assert metrics["metrics"]["unsupported_numbers"]["base"]["mean"] == 1.0
     assert metrics["metrics"]["unsupported_numbers"]["tuned"]["mean"] == 0.0
+    rows = list(read_jsonl(folder / "test.jsonl"))
+    assert metrics["samples"] == [
+        {
+            "id": rows[i]["id"],
+            "reference": rows[i]["completion"],
+            "base": f"revenue was $9.{i} billion",
+            "tuned": f"summary {i} revenue $1.{i} billion",
+        }
+        for i in (0, 2, 5)  # spread over the six test rows: first, middle, last
+    ]
     write_summary(list(paths.values()), str(folder / "summary.csv"))
     lines = (folder / "summary.csv").read_text().splitlines()
     assert lines[0] == "student,dataset,metric,label,variant,mean,low,high,n"
@@ -379,6 +389,7 @@ def test_make_figures_writes_every_output_and_the_sweep(scored, tmp_path):
     outputs |= {
         "table_md": str(tmp_path / "out" / "main.md"),
         "table_tex": str(tmp_path / "out" / "main.tex"),
+        "examples_md": str(tmp_path / "out" / "examples.md"),
     }
     stats = folder / "stats.json"
     write_json(stats, {"valid_rate": 1.0, "valid": 6, "chunks_in": 6, "rejected_by_reason": {}})
@@ -395,6 +406,11 @@ def test_make_figures_writes_every_output_and_the_sweep(scored, tmp_path):
     table = (tmp_path / "out" / "main.md").read_text()
     assert "distill_summary-50pct" not in table  # sweep points are not main results
     assert "Δ (tuned − base)" in table
+    examples = (tmp_path / "out" / "examples.md").read_text()
+    assert (
+        "## tiny · distill_summary\n" in examples and "- *tuned*: summary 5 revenue $1.5 billion" in examples
+    )
+    assert "distill_summary-50pct" not in examples
     points = sweep_points([_load(p) for p in paths.values()], sweep)
     assert len(points) == 2 and {p["train_examples"] for p in points} == {30}
 

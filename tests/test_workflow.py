@@ -171,6 +171,10 @@ def test_default_run_scores_plots_and_fills_in_the_cards(ran):
             assert (ran / "results" / "figures" / f"{name}.{fmt}").stat().st_size > 1000
     assert "ROUGE-L" in (ran / "results" / "tables" / "main.md").read_text()
     assert "\\toprule" in (ran / "results" / "tables" / "main.tex").read_text()
+    examples = (ran / "results" / "tables" / "examples.md").read_text()
+    sample = distill["samples"][0]
+    assert len(distill["samples"]) == 3 and sample["id"] in examples
+    assert " ".join(sample["tuned"].split()) in examples
 
 
 def test_report_is_one_self_contained_html_file(ran):

@@ -6,7 +6,7 @@ import logging
 
 from ..io import read_json
 from . import figures
-from .tables import write_tables
+from .tables import write_examples, write_tables
 
 log = logging.getLogger("finstep.evaluation")
 
@@ -36,7 +36,7 @@ def make_figures(
     outputs: dict[str, str],
 ) -> None:
     """``outputs``: figure name (rouge, quality, loss, teacher, sweep) + ``_png``/``_pdf``, and
-    ``table_md``/``table_tex`` → path. ``train_logs``: "student/dataset" → train_log.csv."""
+    ``table_md``/``table_tex``/``examples_md`` → path. ``train_logs``: "student/dataset" → train_log.csv."""
     pairs = [read_json(path) for path in metrics_paths]
     main = [m for m in pairs if m["dataset"] not in sweep]  # sweep points have their own figure
 
@@ -54,4 +54,6 @@ def make_figures(
     if "sweep_png" in outputs:
         figures.save(figures.sweep_figure(sweep_points(pairs, sweep)), paths("sweep"))
     write_tables(main, outputs["table_md"], outputs["table_tex"])
+    if "examples_md" in outputs:
+        write_examples(main, outputs["examples_md"])
     log.info("figures and tables of %d pairs (%d in the sweep)", len(main), len(pairs) - len(main))

@@ -55,6 +55,18 @@ def score_examples(
     return results
 
 
+def samples(examples: list[Example], k: int) -> list[dict]:
+    """``k`` examples spread evenly over the test split, with what each model wrote: to be read by eye.
+
+    Numbers say how far a model is from its references; only the texts show why
+    (a template echoed, a copy of the wrong sentence, a number made up).
+    """
+    if k <= 0 or not examples:
+        return []
+    picks = sorted({round(i * (len(examples) - 1) / max(k - 1, 1)) for i in range(min(k, len(examples)))})
+    return [{"id": examples[i].id, "reference": examples[i].reference, **examples[i].outputs} for i in picks]
+
+
 def _sources(triplets_path: str | None) -> dict[str, str] | None:
     if not triplets_path:
         return None
@@ -100,6 +112,7 @@ def score_pair(
             },
             "guards": guards,
             "metrics": metrics,
+            "samples": samples(examples, int(options.get("samples", 3))),
         },
     )
     headline = {

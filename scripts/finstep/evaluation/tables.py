@@ -1,4 +1,4 @@
-"""The main results table, in Markdown (README, report) and LaTeX (booktabs, for the paper)."""
+"""The main results table, in Markdown (README, report) and LaTeX (booktabs, for the paper), and sample outputs."""
 
 from __future__ import annotations
 
@@ -29,6 +29,32 @@ def main_table(pairs: list[dict]) -> pd.DataFrame:
                 )
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) or "*(empty)*"
+
+
+def examples_markdown(pairs: list[dict]) -> str:
+    """Each pair's sample test examples: the reference and the base and tuned outputs, whole."""
+    lines = ["# Sample outputs", ""]
+    for metrics in pairs:
+        lines += [f"## {metrics['student']} · {metrics['dataset']}", ""]
+        for sample in metrics.get("samples", []):
+            lines.append(f"**`{sample['id']}`**")
+            lines.append("")
+            for variant in ("reference", "base", "tuned"):
+                if variant in sample:
+                    lines.append(f"- *{variant}*: {_one_line(sample[variant])}")
+            lines.append("")
+        if not metrics.get("samples"):
+            lines += ["(no samples: `evaluation.samples` is 0)", ""]
+    return "\n".join(lines)
+
+
+def write_examples(pairs: list[dict], markdown: str) -> None:
+    with atomic_open(markdown) as handle:
+        handle.write(examples_markdown(pairs))
 
 
 def write_tables(pairs: list[dict], markdown: str, latex: str) -> None:
