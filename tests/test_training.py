@@ -311,6 +311,7 @@ def test_training_writes_the_adapter_log_and_run_record_and_the_card_renders(stu
     assert all(float(r["tokens_per_second"]) > 0 and float(r["loss"]) > 0 for r in rows)
     run = json.loads((trained / "run.json").read_text())
     assert run["steps"] == 4 and run["precision"] == "fp32" and run["multitask_alpha"] == ALPHA
+    assert run["train_loss"] == pytest.approx(sum(float(r["loss"]) for r in rows) / 4)
     assert set(run["versions"]) >= {"torch", "transformers", "trl", "peft"}
     assert set(run["dataset_sha256"]) == {"train.jsonl", "val.jsonl", "split.json"}
     assert run["truncation"]["rows"] == 24 and run["peak_memory"]["cpu_max_rss_mib"] > 0
@@ -341,11 +342,23 @@ def test_a_killed_job_resumes_from_its_checkpoint_and_ends_at_the_planned_step(
     assert (run["resumed_from"], run["steps"]) == ("checkpoint-2", 4)
     assert [int(r["step"]) for r in _log_steps(out)] == [1, 2, 3, 4]  # each step once, none lost
     assert [r["loss"] for r in _log_steps(out)] == [r["loss"] for r in _log_steps(trained)]
+    # The whole run's loss, not only the two steps after the resume.
+    assert run["train_loss"] == json.loads((trained / "run.json").read_text())["train_loss"]
     resumed, straight = (
         load_file(out / "adapter_model.safetensors"),
         load_file(trained / "adapter_model.safetensors"),
     )
     assert all(torch.allclose(resumed[name], straight[name]) for name in straight)
+
+
+def test_the_last_step_is_logged_whatever_the_logging_interval(student, dataset_dir, tmp_path):
+    out = tmp_path / "adapter"
+    training = {**TRAINING, "logging_steps": 3}
+    train_adapter(student, "tiny_dss", str(dataset_dir), training, str(out), str(tmp_path / "checkpoints"))
+    rows = _log_steps(out)
+    assert [int(r["step"]) for r in rows] == [3, 4]
+    weighted = (3 * float(rows[0]["loss"]) + float(rows[1]["loss"])) / 4  # each row averages its steps
+    assert json.loads((out / "run.json").read_text())["train_loss"] == pytest.approx(weighted)
 
 
 def test_checkpoints_of_a_rebuilt_base_model_are_not_resumed(student, dataset_dir, tmp_path, monkeypatch):

@@ -40,7 +40,7 @@ from .data import (
 from .model import base_revision, load_base_model, load_tokenizer, lora_config
 from .multitask import MultitaskSFTTrainer
 from .precision import Precision, device_precision, keep_trainable_fp32
-from .trainlog import TokensPerSecond, write_train_log
+from .trainlog import LogLastStep, TokensPerSecond, mean_train_loss, write_train_log
 
 log = logging.getLogger("finstep.training")
 
@@ -135,7 +135,7 @@ def build_trainer(
         "eval_dataset": to_dataset(splits.val, conversational, multitask) if splits.val else None,
         "processing_class": tokenizer,
         "peft_config": lora_config(student),
-        "callbacks": [TokensPerSecond()],
+        "callbacks": [TokensPerSecond(), LogLastStep()],
     }
     trainer = MultitaskSFTTrainer(**kwargs, alpha=alpha) if multitask else SFTTrainer(**kwargs)
     cast = keep_trainable_fp32(trainer.model)
@@ -268,16 +268,15 @@ def train_adapter(
         "resumed_from": Path(resumed).name if resumed else None,
         "multitask_alpha": alpha,
         "truncation": truncation.as_dict(),
-        "train_loss": result.training_loss,  # of this session's steps, when resumed
+        "train_loss": mean_train_loss(trainer.state.log_history),  # the whole run, resumed or not
         "eval_loss": eval_loss,
         "train_tokens": trainer.state.num_input_tokens_seen,  # non-padding, whole run
-        "train_seconds": result.metrics["train_runtime"],  # this session
+        "train_seconds": result.metrics["train_runtime"],  # this session only, when resumed
         "peak_memory": peak_memory(precision),
         "wall_seconds": round(time.perf_counter() - started, 1),
         "hyperparameters": hyperparameters(student, settings, alpha),
         "split_sizes": splits.info.get("sizes", {}),
     }
     write_outputs(trainer, out_dir, run)
-    log.info(
-        "%s: %d steps, train loss %.4f, adapter in %s", dataset, run["steps"], run["train_loss"], out_dir
-    )
+    loss = "not logged" if run["train_loss"] is None else f"{run['train_loss']:.4f}"
+    log.info("%s: %d steps, train loss %s, adapter in %s", dataset, run["steps"], loss, out_dir)
