@@ -20,7 +20,7 @@ from finstep.evaluation.metrics import build_metrics
 from finstep.evaluation.numbers import check_numbers, find_numbers
 from finstep.evaluation.paper import make_figures, sweep_points
 from finstep.evaluation.rouge import rouge
-from finstep.evaluation.score import score_examples, score_pair, write_summary
+from finstep.evaluation.score import samples, score_examples, score_pair, write_summary
 from finstep.evaluation.tables import write_tables
 from finstep.io import read_jsonl, write_json, write_jsonl
 from finstep.tiny_model import build_model, pretrain, train_tokenizer
@@ -292,6 +292,14 @@ def test_likelihood_pairs_each_models_reference_nll_and_skips_predictions_withou
     predictions["tuned"] = _predictions(rows, lambda i: f"other {i}")  # written by an older predict rule
     assert score_examples(join(rows, predictions, PATHS), ["likelihood"], OPTIONS, {}) == {}
     assert "4 of 4 examples have no reference_nll" in caplog.text
+
+
+def test_samples_are_spread_over_the_split_and_never_fewer_than_there_are():
+    rows = _test_rows(4)
+    examples = join(rows, {"base": _predictions(rows)}, PATHS)
+    assert [s["id"] for s in samples(examples, 2)] == [rows[0]["id"], rows[3]["id"]]
+    assert [s["id"] for s in samples(examples[:2], 3)] == [rows[0]["id"], rows[1]["id"]]
+    assert samples(examples, 0) == [] and samples([], 3) == []
 
 
 # --- one pair end to end, then figures, tables and the card ---------------------------------------------

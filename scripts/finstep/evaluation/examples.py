@@ -178,9 +178,14 @@ def check(examples: list[Example], paths: dict[str, str], max_empty_share: float
     return measured
 
 
+def missing_likelihoods(examples: list[Example]) -> list[str]:
+    """Ids of the examples whose base or tuned prediction carries no reference NLL (an older predict rule)."""
+    return [e.id for e in examples if not {"base", "tuned"} <= set(e.reference_nll)]
+
+
 def _same_likelihood(examples: list[Example]) -> bool | None:
     """Whether base and tuned give each reference the same NLL (as written, 6 decimals); None if unknown."""
-    if not all({"base", "tuned"} <= set(e.reference_nll) for e in examples):
+    if missing_likelihoods(examples):
         return None
     return all(
         math.isclose(e.reference_nll["base"], e.reference_nll["tuned"], rel_tol=0, abs_tol=1e-6)

@@ -61,9 +61,10 @@ def samples(examples: list[Example], k: int) -> list[dict]:
     Numbers say how far a model is from its references; only the texts show why
     (a template echoed, a copy of the wrong sentence, a number made up).
     """
-    if k <= 0 or not examples:
+    count = min(k, len(examples))
+    if count <= 0:
         return []
-    picks = sorted({round(i * (len(examples) - 1) / max(k - 1, 1)) for i in range(min(k, len(examples)))})
+    picks = sorted({round(i * (len(examples) - 1) / max(count - 1, 1)) for i in range(count)})
     return [{"id": examples[i].id, "reference": examples[i].reference, **examples[i].outputs} for i in picks]
 
 

@@ -48,7 +48,7 @@ def examples_markdown(pairs: list[dict]) -> str:
                     lines.append(f"- *{variant}*: {_one_line(sample[variant])}")
             lines.append("")
         if not metrics.get("samples"):
-            lines += ["(no samples: `evaluation.samples` is 0)", ""]
+            lines += ["(no samples in the metrics file; `evaluation.samples` sets how many)", ""]
     return "\n".join(lines)
 
 

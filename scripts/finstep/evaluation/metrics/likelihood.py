@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import ClassVar
 
-from ..examples import Example
+from ..examples import Example, missing_likelihoods
 from .base import Metric
 
 log = logging.getLogger("finstep.evaluation")
@@ -25,7 +25,7 @@ class LikelihoodMetric(Metric):
     higher_is_better: ClassVar[dict[str, bool]] = {"reference_nll": False}
 
     def applies(self, examples: list[Example]) -> bool:
-        missing = [e.id for e in examples if not {"base", "tuned"} <= set(e.reference_nll)]
+        missing = missing_likelihoods(examples)
         if missing:
             log.warning(
                 "%d of %d examples have no reference_nll in their predictions (written by an older predict "
