@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -16,6 +17,7 @@ peft = pytest.importorskip("peft")
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.io import read_jsonl, write_json, write_jsonl  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
+from finstep.training import trainlog  # noqa: E402
 from finstep.training.card import model_card  # noqa: E402
 from finstep.training.data import (  # noqa: E402
     check_truncation,
@@ -309,7 +311,10 @@ def test_training_writes_the_adapter_log_and_run_record_and_the_card_renders(stu
     rows = _log_steps(trained)
     assert tuple(rows[0]) == COLUMNS and [int(r["step"]) for r in rows] == [1, 2, 3, 4]
     assert all(float(r["tokens_per_second"]) > 0 and float(r["loss"]) > 0 for r in rows)
+    elapsed = [float(r["elapsed_seconds"]) for r in rows]
+    assert elapsed[0] > 0 and elapsed == sorted(elapsed)
     run = json.loads((trained / "run.json").read_text())
+    assert run["train_seconds"] == elapsed[-1]
     assert run["steps"] == 4 and run["precision"] == "fp32" and run["multitask_alpha"] == ALPHA
     assert run["train_loss"] == pytest.approx(sum(float(r["loss"]) for r in rows) / 4)
     assert set(run["versions"]) >= {"torch", "transformers", "trl", "peft"}
@@ -330,20 +335,28 @@ def test_a_killed_job_resumes_from_its_checkpoint_and_ends_at_the_planned_step(
         if state.global_step == 3:
             raise KeyboardInterrupt("the cluster's time limit")
 
+    ticks = itertools.count()
+    clock = lambda: float(next(ticks))  # noqa: E731
+
     out, checkpoints = tmp_path / "adapter", tmp_path / "checkpoints"
     monkeypatch.setattr(TokensPerSecond, "on_step_end", killed_at_step_3, raising=False)
+    monkeypatch.setattr(trainlog, "perf_counter", clock)
     with pytest.raises(KeyboardInterrupt):
         train_adapter(student, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
     assert not out.exists() and (checkpoints / "checkpoint-2" / "trainer_state.json").is_file()
     monkeypatch.undo()
+    monkeypatch.setattr(trainlog, "perf_counter", clock)
 
     train_adapter(student, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
     run = json.loads((out / "run.json").read_text())
     assert (run["resumed_from"], run["steps"]) == ("checkpoint-2", 4)
     assert [int(r["step"]) for r in _log_steps(out)] == [1, 2, 3, 4]  # each step once, none lost
     assert [r["loss"] for r in _log_steps(out)] == [r["loss"] for r in _log_steps(trained)]
-    # The whole run's loss, not only the two steps after the resume.
+    # The whole run's loss and time, not only the two steps after the resume.
     assert run["train_loss"] == json.loads((trained / "run.json").read_text())["train_loss"]
+    # A clock that ticks once a reading: each session's begin and each logged step take one tick.
+    assert [float(r["elapsed_seconds"]) for r in _log_steps(out)] == [1, 2, 3, 4]
+    assert run["train_seconds"] == 4
     resumed, straight = (
         load_file(out / "adapter_model.safetensors"),
         load_file(trained / "adapter_model.safetensors"),

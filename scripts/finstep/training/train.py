@@ -22,7 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import torch
-from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR, TrainOutput
+from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 from trl import SFTConfig, SFTTrainer
 
 from ..errors import FinstepError
@@ -40,7 +40,7 @@ from .data import (
 from .model import base_revision, load_base_model, load_tokenizer, lora_config
 from .multitask import MultitaskSFTTrainer
 from .precision import Precision, device_precision, keep_trainable_fp32
-from .trainlog import LogLastStep, TokensPerSecond, mean_train_loss, write_train_log
+from .trainlog import LogLastStep, TokensPerSecond, mean_train_loss, train_seconds, write_train_log
 
 log = logging.getLogger("finstep.training")
 
@@ -171,18 +171,22 @@ def claim_checkpoints(checkpoint_dir: str, key: dict) -> None:
         write_json(path, key)
 
 
-def run_training(trainer: SFTTrainer, checkpoint_dir: str) -> tuple[TrainOutput, str | None]:
-    """Train from the last checkpoint if there is one, and check the run reached its planned end."""
+def run_training(trainer: SFTTrainer, checkpoint_dir: str) -> str | None:
+    """Train from the last checkpoint if there is one, check the run reached its planned end.
+
+    Returns the checkpoint resumed from. Trainer's own summary is not returned: it
+    covers only this call, so the run record reads the whole run's log history instead.
+    """
     resume = last_checkpoint(checkpoint_dir)
     if resume:
         log.info("resuming from %s", resume)
-    result = trainer.train(resume_from_checkpoint=resume)
+    trainer.train(resume_from_checkpoint=resume)
     state = trainer.state
     if state.global_step != state.max_steps:
         raise FinstepError(
             f"training stopped at step {state.global_step} of {state.max_steps}; rerun to resume"
         )
-    return result, resume
+    return resume
 
 
 def peak_memory(precision: Precision) -> dict:
@@ -253,7 +257,7 @@ def train_adapter(
             "dataset_sha256": digests,
         },
     )
-    result, resumed = run_training(trainer, checkpoint_dir)
+    resumed = run_training(trainer, checkpoint_dir)
     eval_loss = trainer.evaluate()["eval_loss"] if trainer.eval_dataset is not None else None
     run = {
         "dataset": dataset,
@@ -271,7 +275,7 @@ def train_adapter(
         "train_loss": mean_train_loss(trainer.state.log_history),  # the whole run, resumed or not
         "eval_loss": eval_loss,
         "train_tokens": trainer.state.num_input_tokens_seen,  # non-padding, whole run
-        "train_seconds": result.metrics["train_runtime"],  # this session only, when resumed
+        "train_seconds": train_seconds(trainer.state.log_history),  # the whole run, resumed or not
         "peak_memory": peak_memory(precision),
         "wall_seconds": round(time.perf_counter() - started, 1),
         "hyperparameters": hyperparameters(student, settings, alpha),

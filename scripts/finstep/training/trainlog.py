@@ -8,29 +8,36 @@ logging step of the whole run, none lost before the checkpoint and none twice.
 from __future__ import annotations
 
 import csv
-import time
+from time import perf_counter
 
 from transformers import TrainerCallback, TrainerControl, TrainerState, TrainingArguments
 
 from ..io import atomic_open
 
-COLUMNS = ("step", "loss", "learning_rate", "grad_norm", "tokens_per_second")
+COLUMNS = ("step", "loss", "learning_rate", "grad_norm", "tokens_per_second", "elapsed_seconds")
 
 
 class TokensPerSecond(TrainerCallback):
-    """Adds ``tokens_per_second`` (non-padding tokens since the last log) to each training log row.
+    """Adds ``tokens_per_second`` and ``elapsed_seconds`` to each training log row.
 
-    Trainer's own ``train_tokens_per_second`` averages since ``train()`` began;
-    this is the rate of each logging interval.
+    ``tokens_per_second`` counts non-padding tokens since the last log: Trainer's
+    own ``train_tokens_per_second`` averages since ``train()`` began. ``elapsed_seconds``
+    is training time since step 0 across resumes: Trainer's ``train_runtime``
+    restarts at every ``train()`` call, while the log history (and so the last
+    row's figure) comes back from the checkpoint. Time spent after the last
+    logged row before a checkpoint is not counted; those steps are rerun anyway.
     """
 
     def __init__(self) -> None:
-        self._mark = (time.perf_counter(), 0)
+        self._mark = (0.0, 0)  # (clock, tokens seen) at the last log; set when training begins
+        self._began, self._before = 0.0, 0.0  # clock when this session began, seconds logged before it
 
     def on_train_begin(
         self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kwargs: object
     ) -> None:
-        self._mark = (time.perf_counter(), state.num_input_tokens_seen)
+        now = perf_counter()
+        self._mark = (now, state.num_input_tokens_seen)
+        self._began, self._before = now, train_seconds(state.log_history) or 0.0
 
     def on_log(
         self,
@@ -42,10 +49,11 @@ class TokensPerSecond(TrainerCallback):
     ) -> None:
         if not logs or "loss" not in logs:  # evaluation and end-of-training summaries
             return
-        now, tokens = time.perf_counter(), state.num_input_tokens_seen
+        now, tokens = perf_counter(), state.num_input_tokens_seen
         since, tokens_then = self._mark
         # Trainer.log appends the row to log_history just before calling on_log.
         state.log_history[-1]["tokens_per_second"] = round((tokens - tokens_then) / max(now - since, 1e-9), 1)
+        state.log_history[-1]["elapsed_seconds"] = round(self._before + now - self._began, 3)
         self._mark = (now, tokens)
 
 
@@ -77,6 +85,12 @@ def mean_train_loss(log_history: list[dict]) -> float | None:
         total += loss * (step - previous)
         previous = step
     return total / previous if previous else None
+
+
+def train_seconds(log_history: list[dict]) -> float | None:
+    """Training time of the whole run, resumed or not: the last logged row's ``elapsed_seconds``."""
+    logged = [entry["elapsed_seconds"] for entry in log_history if "elapsed_seconds" in entry]
+    return logged[-1] if logged else None
 
 
 def write_train_log(log_history: list[dict], path: str) -> int:
