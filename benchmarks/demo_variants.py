@@ -49,6 +49,8 @@ VARIANTS: dict[str, dict] = {
     },
     # Four layers instead of two.
     "layers4": {"tiny_model": {"layers": 4}},
+    # Three times the pretraining: the base all but memorises the corpus (its sentences included).
+    "pretrain1200": {"tiny_model": {"pretrain_steps": 1200}},
 }
 
 
