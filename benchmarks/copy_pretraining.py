@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from finstep.io import read_jsonl  # noqa: E402
-from finstep.tiny_model import build_model, train_tokenizer  # noqa: E402
+from finstep.tiny_model import build_model, corpus_blocks, train_tokenizer  # noqa: E402
 
 BLOCK, BATCH, FIRST_ID = 256, 16, 5  # ids below 5 are the special tokens
 
@@ -71,11 +71,8 @@ def run(texts: list[str], task: str, share: float, width: int, steps: int, eval_
     model = build_model(
         tokenizer, hidden_size=width, intermediate_size=2 * width, heads=width // 16, kv_heads=width // 32
     )
-    ids: list[int] = []
-    for text in texts:
-        ids += tokenizer(text, add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
-    blocks = len(ids) // BLOCK
-    corpus = torch.tensor(ids[: blocks * BLOCK]).view(blocks, BLOCK)
+    corpus = corpus_blocks(tokenizer, texts, BLOCK)
+    blocks = len(corpus)
     vocab = len(tokenizer)
     generator = torch.Generator().manual_seed(0)
     held_out = synthetic_rows(task, 16, vocab, torch.Generator().manual_seed(123))

@@ -42,7 +42,7 @@ from finstep.training.train import (  # noqa: E402
     last_checkpoint,
     train_adapter,
 )
-from finstep.training.trainlog import COLUMNS, TokensPerSecond  # noqa: E402
+from finstep.training.trainlog import COLUMNS, TimingColumns  # noqa: E402
 from safetensors.torch import load_file  # noqa: E402
 
 TEXTS = [
@@ -295,6 +295,12 @@ def test_an_unknown_training_option_is_refused():
 # --- training and resuming ---------------------------------------------------------------------------
 
 
+def _killed_at_step_3(self, args, state, control, **kwargs):
+    """A callback hook that stops training like a cluster's time limit, after checkpoint-2."""
+    if state.global_step == 3:
+        raise KeyboardInterrupt("the cluster's time limit")
+
+
 def _log_steps(adapter: Path) -> list[dict]:
     with open(adapter / "train_log.csv", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
@@ -331,15 +337,11 @@ def test_training_writes_the_adapter_log_and_run_record_and_the_card_renders(stu
 def test_a_killed_job_resumes_from_its_checkpoint_and_ends_at_the_planned_step(
     student, dataset_dir, trained, tmp_path, monkeypatch
 ):
-    def killed_at_step_3(self, args, state, control, **kwargs):
-        if state.global_step == 3:
-            raise KeyboardInterrupt("the cluster's time limit")
-
     ticks = itertools.count()
     clock = lambda: float(next(ticks))  # noqa: E731
 
     out, checkpoints = tmp_path / "adapter", tmp_path / "checkpoints"
-    monkeypatch.setattr(TokensPerSecond, "on_step_end", killed_at_step_3, raising=False)
+    monkeypatch.setattr(TimingColumns, "on_step_end", _killed_at_step_3, raising=False)
     monkeypatch.setattr(trainlog, "perf_counter", clock)
     with pytest.raises(KeyboardInterrupt):
         train_adapter(student, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
@@ -377,14 +379,10 @@ def test_the_last_step_is_logged_whatever_the_logging_interval(student, dataset_
 def test_checkpoints_of_a_rebuilt_base_model_are_not_resumed(student, dataset_dir, tmp_path, monkeypatch):
     """The tiny model is rebuilt in place when the corpus or its config changes: same path, new weights."""
 
-    def killed_at_step_3(self, args, state, control, **kwargs):
-        if state.global_step == 3:
-            raise KeyboardInterrupt("the cluster's time limit")
-
     base = {"model": str(tmp_path / "tiny")}
     shutil.copytree(student["model"], base["model"])
     out, checkpoints = tmp_path / "adapter", tmp_path / "checkpoints"
-    monkeypatch.setattr(TokensPerSecond, "on_step_end", killed_at_step_3, raising=False)
+    monkeypatch.setattr(TimingColumns, "on_step_end", _killed_at_step_3, raising=False)
     with pytest.raises(KeyboardInterrupt):
         train_adapter(base, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
     monkeypatch.undo()

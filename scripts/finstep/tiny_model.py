@@ -116,6 +116,17 @@ def build_model(
     return model.eval()
 
 
+def corpus_blocks(tokenizer: PreTrainedTokenizerFast, texts: list[str], block_size: int) -> torch.Tensor:
+    """The texts' tokens, EOS after each, cut into whole blocks: a ``(blocks, block_size)`` tensor."""
+    ids: list[int] = []
+    for text in texts:
+        ids += tokenizer(text, add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
+    blocks = len(ids) // block_size
+    if blocks < 1:
+        raise FinstepError(f"the chunk corpus has {len(ids)} tokens, fewer than one block of {block_size}")
+    return torch.tensor(ids[: blocks * block_size]).view(blocks, block_size)
+
+
 def pretrain(
     model: LlamaForCausalLM,
     tokenizer: PreTrainedTokenizerFast,
@@ -132,13 +143,8 @@ def pretrain(
     Plain PyTorch rather than ``Trainer``: a few hundred steps of a model this
     small take seconds on a CPU, and the loop stays deterministic for a seed.
     """
-    ids: list[int] = []
-    for text in texts:
-        ids += tokenizer(text, add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
-    blocks = len(ids) // block_size
-    if blocks < 1:
-        raise FinstepError(f"the chunk corpus has {len(ids)} tokens, fewer than one block of {block_size}")
-    data = torch.tensor(ids[: blocks * block_size]).view(blocks, block_size)
+    data = corpus_blocks(tokenizer, texts, block_size)
+    blocks = len(data)
     generator = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.01)
     schedule = get_cosine_schedule_with_warmup(optimizer, max(1, steps // 10), steps)

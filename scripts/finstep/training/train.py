@@ -40,7 +40,7 @@ from .data import (
 from .model import base_revision, load_base_model, load_tokenizer, lora_config
 from .multitask import MultitaskSFTTrainer
 from .precision import Precision, device_precision, keep_trainable_fp32
-from .trainlog import LogLastStep, TokensPerSecond, mean_train_loss, train_seconds, write_train_log
+from .trainlog import LogLastStep, TimingColumns, mean_train_loss, train_seconds, write_train_log
 
 log = logging.getLogger("finstep.training")
 
@@ -135,7 +135,7 @@ def build_trainer(
         "eval_dataset": to_dataset(splits.val, conversational, multitask) if splits.val else None,
         "processing_class": tokenizer,
         "peft_config": lora_config(student),
-        "callbacks": [TokensPerSecond(), LogLastStep()],
+        "callbacks": [TimingColumns(), LogLastStep()],
     }
     trainer = MultitaskSFTTrainer(**kwargs, alpha=alpha) if multitask else SFTTrainer(**kwargs)
     cast = keep_trainable_fp32(trainer.model)

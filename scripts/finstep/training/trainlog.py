@@ -17,15 +17,16 @@ from ..io import atomic_open
 COLUMNS = ("step", "loss", "learning_rate", "grad_norm", "tokens_per_second", "elapsed_seconds")
 
 
-class TokensPerSecond(TrainerCallback):
-    """Adds ``tokens_per_second`` and ``elapsed_seconds`` to each training log row.
+class TimingColumns(TrainerCallback):
+    """Adds the timing columns, ``tokens_per_second`` and ``elapsed_seconds``, to each training log row.
 
     ``tokens_per_second`` counts non-padding tokens since the last log: Trainer's
     own ``train_tokens_per_second`` averages since ``train()`` began. ``elapsed_seconds``
     is training time since step 0 across resumes: Trainer's ``train_runtime``
     restarts at every ``train()`` call, while the log history (and so the last
-    row's figure) comes back from the checkpoint. Time spent after the last
-    logged row before a checkpoint is not counted; those steps are rerun anyway.
+    row's figure) comes back from the checkpoint. After a resume, the time of the
+    steps between the checkpoint's last logged row and the checkpoint itself is
+    missing (none when ``save_steps`` is a multiple of ``logging_steps``).
     """
 
     def __init__(self) -> None:
