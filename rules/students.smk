@@ -18,6 +18,7 @@ rule train:
         # Outside the output folder, so a job killed at walltime keeps them and resumes.
         checkpoint_dir=lambda wildcards: f"results/checkpoints/{wildcards.student}/{wildcards.dataset}",
         hub_cache=HUB_CACHE,
+    threads: config["threads"]
     resources:
         gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
         gpu_mem_mb=16000,
@@ -40,6 +41,7 @@ rule predict:
         student=lambda wildcards: STUDENTS[wildcards.student],
         max_new_tokens=config["prediction"]["max_new_tokens"],
         hub_cache=HUB_CACHE,
+    threads: config["threads"]
     resources:
         gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
         gpu_mem_mb=16000,

@@ -2,24 +2,6 @@
 # folder per teacher named in config, each sharded into GPU jobs.
 
 
-rule tiny_model:
-    input:
-        chunks="results/chunks/all.jsonl",
-    output:
-        directory("results/models/tiny-llama"),
-    log:
-        "logs/tiny_model.log",
-    params:
-        sizes=config["tiny_model"],
-    resources:
-        mem_mb=4000,
-        runtime=30,
-    conda:
-        "../envs/teacher.yaml"
-    script:
-        "../scripts/build_tiny_model.py"
-
-
 rule teacher_shard:
     input:
         unpack(teacher_inputs),
@@ -32,6 +14,7 @@ rule teacher_shard:
         options=lambda wildcards: TEACHERS[wildcards.teacher],
         shards=lambda wildcards: TEACHERS[wildcards.teacher]["shards"],
         hub_cache=HUB_CACHE,
+    threads: lambda wildcards: teacher_threads(wildcards.teacher)
     resources:
         gpu=lambda wildcards: teacher_gpus(wildcards.teacher),
         gpu_mem_mb=lambda wildcards: 16000 if teacher_gpus(wildcards.teacher) else 0,

@@ -1,5 +1,5 @@
 from finstep import pipeline
-from finstep.hub import fetch
+from finstep.models.hub import fetch
 
 model = snakemake.params.model
 

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from finstep import hub
+from finstep.models import hub
 
 adapter = snakemake.input.get("adapter")  # absent for the base model
 student = snakemake.params.student
@@ -11,6 +11,7 @@ hub.run_offline(
     snakemake.params.hub_cache,
     student["model"],
     student.get("revision"),
+    threads=snakemake.threads,
     student=student,
     adapter_dir=str(Path(adapter).parent) if adapter else None,
     test_path=snakemake.input.test,

@@ -1,4 +1,4 @@
-from finstep import hub
+from finstep.models import hub
 
 options = snakemake.params.options
 
@@ -8,6 +8,7 @@ hub.run_offline(
     snakemake.params.hub_cache,
     str(options.get("model") or ""),
     options.get("revision"),
+    threads=snakemake.threads,
     chunks_path=snakemake.input.chunks,
     shard=int(snakemake.wildcards.shard),
     shards=int(snakemake.params.shards),

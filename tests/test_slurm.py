@@ -74,8 +74,9 @@ def submitted_jobs(workdir) -> list[dict]:
 def test_default_workflow_runs_on_slurm_with_gpus_for_gpu_rules_only(cluster, tmp_path):
     project = copy_project(tmp_path)
     site_profile(project)
-    # The default DAG with less work per job, to keep CI short. (Pretraining stays: with much
-    # less, the base model answers every prompt with EOS and the empty-output guard stops the run.)
+    # The default DAG with the tiny student and less work per job, to keep CI short. (Pretraining
+    # stays: with much less, the base model answers every prompt with EOS and the empty-output
+    # guard stops the run.) The real student's path is tested in test_workflow.
     (project / "config" / "quick.yaml").write_text(
         "arithmetic: {n: 200}\ntraining: {epochs: 1}\nprediction: {max_new_tokens: 48}\n"
     )
@@ -86,6 +87,7 @@ def test_default_workflow_runs_on_slurm_with_gpus_for_gpu_rules_only(cluster, tm
             "profiles/slurm-site",
             "--configfile",
             "config/config.yaml",
+            "config/tiny.yaml",
             "config/quick.yaml",
         ],
         cwd=project,

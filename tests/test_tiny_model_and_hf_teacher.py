@@ -15,6 +15,7 @@ pytest.importorskip("transformers")
 
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.io import write_jsonl  # noqa: E402
+from finstep.models.loading import quantization_config, resolve_dtype, weights_digest  # noqa: E402
 from finstep.teacher.grammar import SPACES, shortest_answer  # noqa: E402
 from finstep.teacher.parser import parse_answer  # noqa: E402
 from finstep.teacher.plugins.base import TeacherRequest  # noqa: E402
@@ -23,9 +24,6 @@ from finstep.teacher.plugins.hf import (  # noqa: E402
     JsonObjectStop,
     TransformersTeacher,
     closing_tiers,
-    quantization_config,
-    resolve_dtype,
-    weights_digest,
 )
 from finstep.teacher.prompt import load_prompt  # noqa: E402
 from finstep.teacher.schema import TeacherAnswer  # noqa: E402
@@ -358,7 +356,7 @@ def test_auto_dtype_follows_compute_capability(monkeypatch):
     assert resolve_dtype("float32", cuda) == torch.float32
 
 
-def test_four_bit_config_is_nf4_double_quant_fp16():
+def test_four_bit_config_is_nf4_double_quant_fp16_by_default():
     assert quantization_config({}) is None
     config = quantization_config({"load_in_4bit": True})
     assert config.load_in_4bit and config.bnb_4bit_quant_type == "nf4"

@@ -16,6 +16,7 @@ peft = pytest.importorskip("peft")
 
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.io import read_jsonl, write_json, write_jsonl  # noqa: E402
+from finstep.models.loading import quantization_config, require_bitsandbytes  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
 from finstep.training import trainlog  # noqa: E402
 from finstep.training.card import model_card  # noqa: E402
@@ -26,7 +27,7 @@ from finstep.training.data import (  # noqa: E402
     token_lengths,
     trl_row,
 )
-from finstep.training.model import base_revision, load_base_model, load_tokenizer, model_kwargs  # noqa: E402
+from finstep.training.model import base_revision, load_base_model, load_tokenizer  # noqa: E402
 from finstep.training.multitask import (  # noqa: E402
     multitask_loss,
     task_token_counts,
@@ -225,20 +226,58 @@ def test_trainable_weights_go_back_to_fp32():
     assert model[1].weight.dtype == torch.float32 and model[0].weight.dtype == torch.bfloat16
 
 
-def test_four_bit_loading_is_nf4_double_quant_in_the_compute_type(student):
-    gpu = Precision(torch.device("cuda"), torch.bfloat16)
-    kwargs = model_kwargs({**student, "load_in_4bit": True}, gpu)
-    quantization = kwargs["quantization_config"]
+def test_four_bit_loading_is_nf4_double_quant_in_the_compute_type():
+    quantization = quantization_config({"load_in_4bit": True}, torch.bfloat16)
     assert quantization.load_in_4bit and quantization.bnb_4bit_quant_type == "nf4"
     assert quantization.bnb_4bit_use_double_quant and quantization.bnb_4bit_compute_dtype == torch.bfloat16
-    assert kwargs["device_map"] == {"": torch.device("cuda")} and kwargs["dtype"] == torch.bfloat16
-    with pytest.raises(FinstepError, match="needs a CUDA GPU"):
-        model_kwargs({**student, "load_in_4bit": True}, Precision(torch.device("cpu"), torch.float32))
+    assert quantization_config({"load_in_4bit": False}, torch.float32) is None
+
+
+def test_four_bit_without_a_capable_bitsandbytes_stops_with_the_fix(monkeypatch):
+    from importlib.metadata import PackageNotFoundError
+
+    def missing(name):
+        raise PackageNotFoundError(name)
+
+    monkeypatch.setattr("finstep.models.loading.version", missing)
+    with pytest.raises(
+        FinstepError, match=r"m: load_in_4bit needs bitsandbytes>=0.50 .* found no bitsandbytes"
+    ):
+        require_bitsandbytes("m")
+    monkeypatch.setattr("finstep.models.loading.version", lambda name: "0.45.5")
+    with pytest.raises(FinstepError, match=r"found bitsandbytes 0.45.5; `pip install"):
+        require_bitsandbytes("m")
+
+
+def test_qlora_trains_on_a_cpu_in_nf4(student, dataset_dir, tmp_path):
+    """Real 4-bit QLoRA without a GPU: NF4 base layers (bitsandbytes ≥ 0.50), fp32 LoRA weights and compute."""
+    import bitsandbytes
+
+    quantized = {**student, "load_in_4bit": True}
+    base = load_base_model(quantized, Precision(torch.device("cpu"), torch.float32))
+    layers = [m for m in base.modules() if isinstance(m, bitsandbytes.nn.Linear4bit)]
+    assert layers and all(layer.weight.quant_type == "nf4" for layer in layers)
+    out = tmp_path / "adapter"
+    train_adapter(quantized, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(tmp_path / "checkpoints"))
+    run = json.loads((out / "run.json").read_text())
+    assert run["hyperparameters"]["load_in_4bit"] and run["precision"] == "fp32" and run["steps"] == 4
+    assert all(
+        torch.isfinite(t).all() and t.dtype == torch.float32
+        for t in load_file(out / "adapter_model.safetensors").values()
+    )
+    assert 0 < run["train_loss"] < 20
+
+
+def test_a_model_folder_without_safetensors_is_refused(tmp_path):
+    (tmp_path / "config.json").write_text("{}")
+    (tmp_path / "pytorch_model.bin").write_bytes(b"pickle")
+    with pytest.raises(FinstepError, match=r"has no \*.safetensors weights; .* loads no pickled .bin files"):
+        load_base_model({"model": str(tmp_path)}, Precision(torch.device("cpu"), torch.float32))
 
 
 def test_a_hub_student_needs_a_pinned_revision():
-    with pytest.raises(FinstepError, match="pinned revision"):
-        model_kwargs({"model": "org/no-such-local-folder"}, Precision(torch.device("cpu"), torch.float32))
+    with pytest.raises(FinstepError, match="needs revision"):
+        load_base_model({"model": "org/no-such-local-folder"}, Precision(torch.device("cpu"), torch.float32))
 
 
 # --- data and the truncation guard -------------------------------------------------------------------

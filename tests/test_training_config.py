@@ -19,9 +19,9 @@ def test_students_need_a_local_folder_or_a_pinned_hub_id(tmp_path):
 @pytest.mark.parametrize(
     "students,message",
     [
-        ({"s": {"model": "not a model"}}, "neither a local folder nor a valid Hub id"),
-        ({"s": {"model": "org/name/extra"}}, "neither a local folder nor a valid Hub id"),
-        ({"s": {"model": "org/name"}}, "needs a pinned revision"),
+        ({"s": {"model": "not a model"}}, "is not a local folder, a Hub id"),
+        ({"s": {"model": "org/name/extra"}}, "is not a local folder, a Hub id"),
+        ({"s": {"model": "org/name"}}, "needs revision: a commit hash"),
         ({"s": {}}, "students.s.model is required"),
         ({"../s": {"model": "results/x"}}, "not a safe folder name"),
     ],

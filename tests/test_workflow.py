@@ -1,4 +1,5 @@
-"""The workflow end to end on the default config, in a temporary copy of the project."""
+"""The workflow end to end on the default config with the tiny student (config/tiny.yaml), in a
+temporary copy of the project; and the real SmolLM2 student end to end on a small sample."""
 
 from __future__ import annotations
 
@@ -22,10 +23,17 @@ PROJECT_PARTS = ("Snakefile", "rules", "scripts", "config", "envs", "profiles", 
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
 
 
-def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+def snakemake(workdir: Path, *args: str, overlays: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """Snakemake on the default config with the tiny student (fast), then ``overlays`` on top."""
     env = {k: v for k, v in os.environ.items() if k != "SEC_USER_AGENT"}
+    configs = ["--configfile", "config/tiny.yaml", *overlays]
     return subprocess.run(
-        [*SNAKEMAKE, "--cores", "2", *args], cwd=workdir, env=env, capture_output=True, text=True, timeout=600
+        [*SNAKEMAKE, "--cores", "2", *args, *configs],  # --configfile takes every word after it
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
 
 
@@ -209,7 +217,7 @@ def test_sharded_teacher_gives_the_same_triplets(ran):
             }
         )
     )
-    result = snakemake(ran, "teachers", "--configfile", "config/config.yaml", "config/sharded.json")
+    result = snakemake(ran, "teachers", overlays=("config/sharded.json",))
     assert result.returncode == 0, result.stderr[-3000:]
     shards = sorted(p.name for p in (ran / "results" / "teacher" / "sharded" / "shards").iterdir())
     assert shards == ["0.jsonl", "1.jsonl", "2.jsonl"]
@@ -232,7 +240,7 @@ def test_transformers_teacher_on_the_tiny_model(ran):
         }
     }
     (ran / "config" / "tiny.json").write_text(json.dumps({"teachers": teachers}))
-    result = snakemake(ran, "teachers", "--configfile", "config/config.yaml", "config/tiny.json")
+    result = snakemake(ran, "teachers", overlays=("config/tiny.json",))
     assert result.returncode == 0, result.stderr[-3000:]
     model = ran / "results" / "models" / "tiny-llama"
     assert (model / "model.safetensors").exists() and not list(model.glob("*.bin"))
@@ -265,7 +273,7 @@ def test_rerun_after_a_crash_redoes_only_what_is_missing(ran):
 
 def _fails_before_work(project: Path, **config: object) -> str:
     (project / "config" / "override.json").write_text(json.dumps(config))
-    result = snakemake(project, "-n", "--configfile", "config/config.yaml", "config/override.json")
+    result = snakemake(project, "-n", overlays=("config/override.json",))
     assert result.returncode != 0
     return result.stdout + result.stderr
 
@@ -301,7 +309,7 @@ def test_sweep_adds_a_training_job_per_fraction_and_a_sweep_figure(fresh):
     (fresh / "config" / "sweep.yaml").write_text(
         "sweep: {student: tiny, datasets: [distill_summary, distill_dss], fractions: [0.25, 0.5]}\n"
     )
-    result = snakemake(fresh, "-n", "--configfile", "config/config.yaml", "config/sweep.yaml")
+    result = snakemake(fresh, "-n", overlays=("config/sweep.yaml",))
     out = result.stdout + result.stderr
     assert result.returncode == 0, out[-3000:]
     counts = dict(re.findall(r"^(\w+)\s+(\d+)$", out.split("Job stats:")[1], re.MULTILINE))
@@ -382,7 +390,7 @@ def test_edgar_source_end_to_end_against_a_local_mirror(fresh, sec_mirror):
         "backoff_factor": 0,
     }
     (fresh / "config" / "mirror.json").write_text(json.dumps({"tickers": ["AAPL"], "source": source}))
-    result = snakemake(fresh, "chunks", "--configfile", "config/mirror.json")
+    result = snakemake(fresh, "chunks", overlays=("config/mirror.json",))
     assert result.returncode == 0, result.stderr[-4000:]
     stored = fresh / "results" / "filings" / "AAPL" / "0000320193-24-000123.htm"
     assert stored.read_bytes() == sample.read_bytes()
@@ -400,5 +408,5 @@ def test_edgar_source_end_to_end_against_a_local_mirror(fresh, sec_mirror):
         "/Archives/edgar/data/320193/000032019324000123/aapl-20240928.htm",
     ]
     assert {agent for _, agent in _SecMirror.seen} == {"Test Lab research@example.org"}
-    again = snakemake(fresh, "chunks", "--configfile", "config/mirror.json")
+    again = snakemake(fresh, "chunks", overlays=("config/mirror.json",))
     assert again.returncode == 0 and len(_SecMirror.seen) == 3  # nothing downloaded twice

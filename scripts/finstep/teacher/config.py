@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from ..errors import FinstepError
-from .plugins import GPU_PLUGINS, available
+from ..models.refs import SAFE_NAME, resolve_model
+from .plugins import GPU_PLUGINS, MODEL_PLUGINS, available
 from .prompt import load_prompt
 
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 DEFAULTS = {
     "prompt": "config/prompts/teacher-v1.yaml",
     "shards": 1,
@@ -19,19 +16,19 @@ DEFAULTS = {
     "runtime": 240,
 }
 
-__all__ = ["GPU_PLUGINS", "teacher_configs"]
+__all__ = ["GPU_PLUGINS", "MODEL_PLUGINS", "teacher_configs"]
 
 
-def _is_hub_id(model: str) -> bool:
-    return "/" in model and not model.startswith(("results/", "/", ".")) and not Path(model).exists()
+def teacher_configs(teachers: dict, models: dict | None = None) -> dict[str, dict]:
+    """Name → options with defaults; a bad entry raises with its name and what to fix.
 
-
-def teacher_configs(teachers: dict) -> dict[str, dict]:
-    """Name → options with defaults; a bad entry raises with its name and what to fix."""
+    A model teacher's ``model`` is resolved (``finstep.models``) to what its plugin
+    loads: a folder, or a Hub id at its pinned revision.
+    """
     checked = {}
     plugins = available()
     for name, options in teachers.items():
-        if not NAME.fullmatch(str(name)):
+        if not SAFE_NAME.fullmatch(str(name)):
             raise FinstepError(
                 f"teacher name {name!r} is not a safe folder name: use letters, digits, '_', '.', '-'"
             )
@@ -41,11 +38,9 @@ def teacher_configs(teachers: dict) -> dict[str, dict]:
                 f"teachers.{name}.plugin {options.get('plugin')!r} is unknown: choose one of {', '.join(sorted(plugins))}"
             )
         load_prompt(options["prompt"])
-        model = str(options.get("model") or "")
-        if model and _is_hub_id(model) and not options.get("revision"):
-            raise FinstepError(
-                f"teachers.{name}: Hub model {model!r} needs a pinned revision (a commit hash) so reruns reproduce"
-            )
+        if options["plugin"] in MODEL_PLUGINS and options.get("model"):
+            ref = resolve_model(options["model"], options.get("revision"), models or {}, f"teachers.{name}")
+            options["model"] = ref.path
         if int(options["shards"]) < 1:
             raise FinstepError(f"teachers.{name}.shards must be at least 1")
         checked[str(name)] = options

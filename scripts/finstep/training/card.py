@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..evaluation.formatting import HEADLINE_METRICS, interval_text
 from ..io import atomic_open, read_json
-from .config import HUB_ID
+from ..models.refs import HUB_ID
 
 
 def _table(rows: dict) -> str:

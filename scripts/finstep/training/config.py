@@ -2,42 +2,21 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from ..errors import FinstepError
-
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
-HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}")
+from ..models.refs import SAFE_NAME, resolve_model
 
 
-def is_local(model: str) -> bool:
-    return model.startswith("results/") or Path(model).is_dir()
-
-
-def student_configs(students: dict) -> dict[str, dict]:
-    """Name → options; a model must be a local folder (or one this workflow builds) or a pinned Hub id."""
+def student_configs(students: dict, models: dict | None = None) -> dict[str, dict]:
+    """Name → options, ``model`` resolved (``finstep.models``) to the folder or pinned Hub id to load."""
     checked = {}
     for name, options in (students or {}).items():
         options = dict(options or {})
-        model = str(options.get("model") or "")
-        if not NAME.fullmatch(str(name)):
+        if not SAFE_NAME.fullmatch(str(name)):
             raise FinstepError(
                 f"student name {name!r} is not a safe folder name: use letters, digits, '_', '.', '-'"
             )
-        if not model:
-            raise FinstepError(
-                f"students.{name}.model is required: a local folder or a Hub id such as org/name"
-            )
-        if not is_local(model):
-            if not HUB_ID.fullmatch(model):
-                raise FinstepError(
-                    f"students.{name}.model {model!r} is neither a local folder nor a valid Hub id (org/name)"
-                )
-            if not options.get("revision"):
-                raise FinstepError(
-                    f"students.{name}: Hub model {model!r} needs a pinned revision (a commit hash)"
-                )
+        ref = resolve_model(options.get("model"), options.get("revision"), models or {}, f"students.{name}")
+        options["model"] = ref.path
         options.setdefault("gpu", 1)
         checked[str(name)] = options
     return checked

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import torch
 
-from ..teacher.plugins.hf import resolve_device, resolve_dtype
+from ..models.loading import resolve_device, resolve_dtype
 
 _NAMES = {torch.float32: "fp32", torch.float16: "fp16", torch.bfloat16: "bf16"}
 

@@ -19,7 +19,7 @@ from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerB
 
 from ..errors import FinstepError
 from ..io import read_jsonl, write_jsonl
-from ..teacher.plugins.hf import stop_token_ids
+from ..models.loading import stop_token_ids
 from .model import load_base_model, load_tokenizer
 from .precision import device_precision
 
@@ -35,8 +35,7 @@ def render_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str) -> str:
 
 def load_student(student: dict, adapter_dir: str | None) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
     """The base model, with the adapter on top when one is given, ready to generate."""
-    tokenizer = load_tokenizer(student)
-    tokenizer.padding_side = "left"  # every row's prompt ends where generation starts
+    tokenizer = load_tokenizer(student, padding_side="left")  # every prompt ends where its answer starts
     model = load_base_model(student, device_precision())
     if adapter_dir:
         model = PeftModel.from_pretrained(model, adapter_dir)
@@ -68,7 +67,7 @@ def generate(
     add_special_tokens = not tokenizer.chat_template
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
     answers: dict[int, str] = {}
-    for start in range(0, len(order), batch_size):
+    for start in tqdm(range(0, len(order), batch_size), desc="generation", unit="batch"):
         rows = order[start : start + batch_size]
         batch = tokenizer(
             [prompts[i] for i in rows],

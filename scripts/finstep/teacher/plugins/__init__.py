@@ -24,8 +24,18 @@ TEACHERS = PluginRegistry(
 )
 # Known without importing the plugin, so the DAG can size its resources cheaply.
 GPU_PLUGINS = frozenset({"transformers", "vllm"})
+# Plugins whose ``model`` is a model to load here (resolved by finstep.models), not a server's model name.
+MODEL_PLUGINS = frozenset({"transformers", "vllm"})
 available = TEACHERS.available
 get_teacher_class = TEACHERS.get
 build_teacher = TEACHERS.build
 
-__all__ = ["GPU_PLUGINS", "Generation", "Teacher", "TeacherRequest", "available", "build_teacher"]
+__all__ = [
+    "GPU_PLUGINS",
+    "MODEL_PLUGINS",
+    "Generation",
+    "Teacher",
+    "TeacherRequest",
+    "available",
+    "build_teacher",
+]

@@ -15,16 +15,12 @@ word): a constrained answer always closes within ``max_new_tokens``.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import torch
 from transformers import (
-    AutoModelForCausalLM,
-    AutoTokenizer,
     GenerationConfig,
     LogitsProcessor,
     PreTrainedModel,
@@ -33,18 +29,25 @@ from transformers import (
 )
 
 from ...errors import FinstepError
+from ...models.loading import (
+    load_causal_lm,
+    load_tokenizer,
+    resolve_device,
+    resolve_dtype,
+    revision,
+    stop_token_ids,
+)
+from ...models.refs import ref_of
 from ..grammar import answer_grammar, shortest_answer
 from ..parser import first_json_object
 from .base import Generation, Teacher, TeacherRequest
 
-if TYPE_CHECKING:  # xgrammar and bitsandbytes' config are imported only when a teacher uses them
+if TYPE_CHECKING:  # xgrammar is imported only when a teacher uses it
     import xgrammar
-    from transformers import BitsAndBytesConfig
 
 log = logging.getLogger("finstep.teacher")
 
 _CLOSING_BOOST = 1e4  # per tier: beats any logit, so the tier decides and the model only breaks ties
-_DTYPES = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32}
 
 
 # Closing takes at most one token per character of the shortest answer (every token chosen
@@ -167,71 +170,6 @@ class JsonObjectStop(StoppingCriteria):
         return self.done.to(input_ids.device)
 
 
-def is_local(model: str) -> bool:
-    return Path(model).is_dir()
-
-
-def resolve_device(name: str) -> torch.device:
-    if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(name)
-
-
-def resolve_dtype(name: str, device: torch.device) -> torch.dtype:
-    """``auto``: bf16 on GPUs that compute in it (compute capability 8.0+), fp16 on older ones, fp32 on CPU.
-
-    ``torch.cuda.is_bf16_supported()`` says True on a T4 (7.5), where bf16 is
-    emulated and slow, so the capability decides.
-    """
-    if name != "auto":
-        if name not in _DTYPES:
-            raise FinstepError(
-                f"transformers teacher: dtype {name!r} is not one of auto, {', '.join(_DTYPES)}"
-            )
-        return _DTYPES[name]
-    if device.type != "cuda":
-        return torch.float32
-    major, _ = torch.cuda.get_device_capability(device)
-    return torch.bfloat16 if major >= 8 else torch.float16
-
-
-def quantization_config(options: dict) -> BitsAndBytesConfig | None:
-    """4-bit NF4 with double quantization and fp16 compute (QLoRA's recipe), or None."""
-    if not options.get("load_in_4bit"):
-        return None
-    from transformers import BitsAndBytesConfig
-
-    return BitsAndBytesConfig(
-        load_in_4bit=True,
-        bnb_4bit_quant_type="nf4",
-        bnb_4bit_use_double_quant=True,
-        bnb_4bit_compute_dtype=torch.float16,
-    )
-
-
-def weights_digest(model_dir: str | Path) -> str:
-    """sha256 (12 hex) of config.json and the safetensors files: which weights produced an output."""
-    digest = hashlib.sha256()
-    folder = Path(model_dir)
-    for path in [folder / "config.json", *sorted(folder.glob("*.safetensors"))]:
-        with open(path, "rb") as handle:
-            for block in iter(lambda h=handle: h.read(1 << 20), b""):
-                digest.update(block)
-    return digest.hexdigest()[:12]
-
-
-def stop_token_ids(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) -> list[int]:
-    """EOS ids of the generation config (chat models list several) and of the tokenizer."""
-    configured = model.generation_config.eos_token_id
-    ids = configured if isinstance(configured, list) else [configured]
-    stop = sorted({int(i) for i in [*ids, tokenizer.eos_token_id] if i is not None})
-    if not stop:
-        raise FinstepError(
-            "the model names no EOS token, so its answers could not end; set eos_token_id in its generation config"
-        )
-    return stop
-
-
 def _special_token_ids(tokenizer: PreTrainedTokenizerBase) -> set[int]:
     """Ids of the special tokens, reserved ones included, which decoding drops from the text."""
     added = {i for i, token in tokenizer.added_tokens_decoder.items() if token.special}
@@ -259,11 +197,7 @@ class TransformersTeacher(Teacher):
         self.model_ref = str(options.get("model") or "")
         if not self.model_ref:
             raise FinstepError("transformers teacher needs model: a local folder or a Hub id with revision")
-        if not is_local(self.model_ref) and not options.get("revision"):
-            raise FinstepError(
-                f"transformers teacher: {self.model_ref!r} is no local folder, so it is a Hub id and needs "
-                "revision (a commit hash) so reruns load the same weights"
-            )
+        ref_of(options, "transformers teacher")  # a Hub id without its pinned revision stops here
         self.max_new_tokens = int(options.get("max_new_tokens", 512))
         self.min_new_tokens = int(options.get("min_new_tokens", 0))
         self.constrained = bool(options.get("constrained", True))
@@ -304,33 +238,18 @@ class TransformersTeacher(Teacher):
                 f"answer; use at least {CLOSING_MARGIN}"
             )
 
-    def _hub_kwargs(self) -> dict:
-        """Where and how to load from; the Hub token comes from HF_TOKEN, read by huggingface_hub itself."""
-        kwargs = {"trust_remote_code": bool(self.options.get("trust_remote_code", False))}
-        if not is_local(self.model_ref):
-            kwargs["revision"] = str(self.options["revision"])
-        return kwargs
-
     def _load_tokenizer(self) -> PreTrainedTokenizerBase:
-        tokenizer = AutoTokenizer.from_pretrained(self.model_ref, **self._hub_kwargs())
+        # Left padding: every row's prompt ends where generation starts.
+        tokenizer = load_tokenizer(self.options, padding_side="left")
         if not tokenizer.chat_template:
             raise FinstepError(
                 f"transformers teacher: {self.model_ref} has no chat template; use a chat model"
             )
-        tokenizer.padding_side = "left"  # every row's prompt ends where generation starts
-        if tokenizer.pad_token is None:
-            tokenizer.pad_token = tokenizer.eos_token
         return tokenizer
 
     def _load_model(self) -> PreTrainedModel:
-        quantization = quantization_config(self.options)
-        kwargs = {**self._hub_kwargs(), "use_safetensors": True, "dtype": self.dtype}
-        if quantization is not None:
-            kwargs.update(quantization_config=quantization, device_map={"": self.device})
-        model = AutoModelForCausalLM.from_pretrained(self.model_ref, **kwargs)
-        if quantization is None:
-            model.to(self.device)
-        return model.eval()
+        """Weights in the teacher's dtype, or 4-bit NF4 computing in it (fp16 on a T4, fp32 on a CPU)."""
+        return load_causal_lm(self.options, self.device, self.dtype).eval()
 
     def _generation_config(self) -> GenerationConfig:
         """Decoding set by the options alone, not by defaults shipped with the model."""
@@ -359,10 +278,8 @@ class TransformersTeacher(Teacher):
     @property
     def revision(self) -> str | None:
         """The pinned revision, or for a local folder a digest of its weights (computed once)."""
-        if self.options.get("revision"):
-            return str(self.options["revision"])
         if self._revision is None:
-            self._revision = weights_digest(self.model_ref)
+            self._revision = revision(self.options)
         return self._revision
 
     def _render(self, request: TeacherRequest, text: str | None = None) -> str:

@@ -16,38 +16,35 @@ import os
 from importlib import import_module
 from pathlib import Path
 
-from . import pipeline
-from .errors import FinstepError
-from .io import write_json
-from .training.config import HUB_ID, is_local
+from .. import pipeline
+from ..errors import FinstepError
+from ..io import write_json
+from .refs import hub_manifest, ref_of
 
-log = logging.getLogger("finstep.hub")
+log = logging.getLogger("finstep.models")
 
 # Weights as safetensors only; configs, tokenizers and chat templates.
 ALLOW_PATTERNS = ["*.json", "*.safetensors", "*.model", "*.txt", "*.tiktoken", "*.jinja", "tokenizer*"]
-HUB_PLUGINS = ("transformers", "vllm")
 
 
-def is_hub_id(model: str) -> bool:
-    """A Hub model, not a folder (one of the user's, or one this workflow builds)."""
-    return bool(HUB_ID.fullmatch(model)) and not is_local(model)
+def loads_model(teacher: dict) -> bool:
+    """A teacher whose ``model`` is loaded here, not a model name a server knows (openai)."""
+    from ..teacher.plugins import MODEL_PLUGINS
+
+    return teacher.get("plugin") in MODEL_PLUGINS and bool(teacher.get("model"))
 
 
 def configured_models(teachers: dict, students: dict) -> dict[str, dict]:
-    """Manifest key ``org/name@revision`` → {model, revision} for every Hub model in config."""
+    """Manifest key ``org/name@revision`` → {model, revision} for every Hub model of checked teachers and students."""
     found = {}
-    entries = [o for o in teachers.values() if o.get("plugin") in HUB_PLUGINS] + list(students.values())
-    for options in entries:
-        model = str(options.get("model") or "")
-        if is_hub_id(model):
-            revision = str(options["revision"])  # required for Hub models by the config checks
-            found[f"{model}@{revision}"] = {"model": model, "revision": revision}
+    for options in [t for t in teachers.values() if loads_model(t)] + list(students.values()):
+        ref = ref_of(options)
+        if ref.kind == "hub":
+            found[f"{ref.path}@{ref.revision}"] = {"model": ref.path, "revision": str(ref.revision)}
     return found
 
 
-def manifest(cache_dir: str, model: str, revision: str) -> str:
-    """The file ``fetch_models`` writes once a model's snapshot is complete: the jobs' input."""
-    return f"{cache_dir}/manifests/{model}@{revision}.json"
+manifest = hub_manifest
 
 
 def fetch(model: str, revision: str, cache_dir: str, out: str) -> None:
@@ -72,7 +69,7 @@ def go_offline(cache_dir: str) -> None:
 
 def check_cached(model: str, revision: str | None, cache_dir: str) -> None:
     """Fail at once, naming the fix, when a Hub model's snapshot is not in the cache."""
-    if not is_hub_id(model):
+    if not model or ref_of({"model": model, "revision": revision or "main"}).kind != "hub":
         return
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import LocalEntryNotFoundError
@@ -87,17 +84,27 @@ def check_cached(model: str, revision: str | None, cache_dir: str) -> None:
 
 
 def run_offline(
-    step: str, log_path: str, cache_dir: str, model: str, revision: str | None, **kwargs: object
+    step: str,
+    log_path: str,
+    cache_dir: str,
+    model: str,
+    revision: str | None,
+    threads: int | None = None,
+    **kwargs: object,
 ) -> None:
     """Run a model-loading rule's ``step`` ("module:function") offline, once its model is known cached.
 
     The step is imported only after ``go_offline``, so that huggingface_hub
-    reads the offline settings when it is first imported.
+    reads the offline settings when it is first imported. ``threads`` is the
+    rule's: torch would otherwise guess from the machine, not the job's share.
     """
     go_offline(cache_dir)
 
     def step_offline(**arguments: object) -> None:
         check_cached(model, revision, cache_dir)
+        from .loading import set_threads
+
+        set_threads(threads)
         module, _, name = step.partition(":")
         getattr(import_module(module), name)(**arguments)
 
