@@ -1,7 +1,7 @@
 """Student training throughput: the project's batching against the plain recipe.
 
 Usage: python benchmarks/train_speed.py [--model PATH] [--dataset DIR] [--steps 20]
-       [--batch-size 8] [--max-length 512] [--repeats 1]
+       [--batch-size 8] [--max-length 512] [--repeats 1] [--threads N] [--qlora]
 
 Three runs of ``train_adapter`` with the same steps and batch size on the same
 data, each in a fresh process so that each peak memory is its own: the
@@ -11,6 +11,11 @@ every row padded to max_length). The report gives training tokens per second
 (real tokens, padding not counted), the share of padding in the batches and
 peak memory as JSON. With --repeats N the recipes take turns N times and each
 keeps its fastest run, which damps the noise of a shared machine.
+
+With --qlora the runs compare the base model's precision instead, both with the
+project's batching: fp32 LoRA against 4-bit NF4 QLoRA (double quantization,
+fp32 compute on a CPU), e.g. on the demo's SmolLM2 folder
+``--model results/models/smollm2-135m-instruct``.
 
 Without --model a tiny random Llama is built from the sample filings in
 ``resources/filings``; without --dataset a multitask set is made from their
@@ -42,10 +47,15 @@ from finstep.teacher.plugins.extractive import rationale, summary  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
 from teacher_batching import sample_chunks  # noqa: E402
 
+# Recipe → (training options, student options).
 RECIPES = {
-    "project": {"group_by_length": True},
-    "no_grouping": {"group_by_length": False},
-    "plain_padded": {"group_by_length": False, "pad_to_max_length": True},
+    "project": ({"group_by_length": True}, {}),
+    "no_grouping": ({"group_by_length": False}, {}),
+    "plain_padded": ({"group_by_length": False, "pad_to_max_length": True}, {}),
+}
+QLORA_RECIPES = {
+    "fp32_lora": ({"group_by_length": True}, {"load_in_4bit": False}),
+    "nf4_qlora": ({"group_by_length": True}, {"load_in_4bit": True}),
 }
 
 
@@ -92,10 +102,14 @@ def padding_share(student: dict, dataset_dir: str, training: dict, work: str) ->
     return round(1 - sum(int(m.sum()) for m in masks) / sum(m.numel() for m in masks), 3)
 
 
-def timed_run(name: str, student: dict, dataset_dir: str, training: dict, work: str) -> dict:
+def timed_run(
+    name: str, student: dict, dataset_dir: str, training: dict, work: str, threads: int | None
+) -> dict:
     """One training run; its throughput and peak memory from run.json, and its padding share."""
+    from finstep.models.loading import set_threads
     from finstep.training.train import train_adapter  # here: the parent process never trains
 
+    set_threads(threads)
     out = Path(work) / name
     with contextlib.redirect_stdout(sys.stderr):  # Trainer prints its logs; stdout is for the report
         train_adapter(
@@ -109,6 +123,7 @@ def timed_run(name: str, student: dict, dataset_dir: str, training: dict, work: 
         "padding_share": padding_share(student, dataset_dir, training, str(Path(work) / f"{name}-padding")),
         "peak_memory": run["peak_memory"],
         "precision": run["precision"],
+        "load_in_4bit": run["hyperparameters"]["load_in_4bit"],
         "device": run["device"],
     }
 
@@ -129,7 +144,10 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--max-length", type=int, default=512)
     parser.add_argument("--repeats", type=int, default=1, help="runs per recipe, fastest kept")
+    parser.add_argument("--threads", type=int, help="torch CPU threads (default: torch's own choice)")
+    parser.add_argument("--qlora", action="store_true", help="compare fp32 LoRA with NF4 QLoRA instead")
     args = parser.parse_args()
+    recipes = QLORA_RECIPES if args.qlora else RECIPES
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -150,13 +168,23 @@ def main() -> None:
         }
         runs: dict[str, dict] = {}
         for repeat in range(args.repeats):
-            for name, recipe in RECIPES.items():
+            for name, (recipe, student) in recipes.items():
                 run = in_fresh_process(
-                    f"{name}-{repeat}", {"model": model}, dataset_dir, {**training, **recipe}, tmp
+                    f"{name}-{repeat}",
+                    {"model": model, **student},
+                    dataset_dir,
+                    {**training, **recipe},
+                    tmp,
+                    args.threads,
                 )
                 if name not in runs or run["tokens_per_s"] > runs[name]["tokens_per_s"]:
                     runs[name] = run
-    project, plain = runs["project"]["tokens_per_s"], runs["plain_padded"]["tokens_per_s"]
+    speed = {name: run["tokens_per_s"] for name, run in runs.items()}
+    ratio = (
+        {"nf4_vs_fp32_speed": round(speed["nf4_qlora"] / speed["fp32_lora"], 2)}
+        if args.qlora
+        else {"speedup_vs_plain": round(speed["project"] / speed["plain_padded"], 2)}
+    )
     report = {
         "model": args.model or "tiny random Llama (built from resources/filings)",
         "dataset": args.dataset or "multitask set from the sample filings' chunks (extractive teacher)",
@@ -165,8 +193,9 @@ def main() -> None:
         "batch_size": args.batch_size,
         "max_length": args.max_length,
         "repeats": args.repeats,
+        "threads": args.threads,
         "runs": runs,
-        "speedup_vs_plain": round(project / plain, 2),
+        **ratio,
     }
     print(json.dumps(report, indent=2))
 

@@ -30,8 +30,6 @@ rule tiny_model:
         "../scripts/build_tiny_model.py"
 
 
-
-
 rule fetch_model:
     output:
         f"{HUB_CACHE}/manifests/{{model}}@{{revision}}.json",

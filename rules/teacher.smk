@@ -36,6 +36,8 @@ rule teacher_gather:
         stats="results/teacher/{teacher}/stats.json",
     log:
         "logs/teacher_gather/{teacher}.log",
+    params:
+        max_chunks=lambda wildcards: TEACHERS[wildcards.teacher].get("max_chunks"),
     resources:
         mem_mb=4000,
         runtime=10,

@@ -9,4 +9,5 @@ pipeline.run(
     triplets=snakemake.output.triplets,
     rejects=snakemake.output.rejects,
     stats_path=snakemake.output.stats,
+    max_chunks=snakemake.params.max_chunks,
 )

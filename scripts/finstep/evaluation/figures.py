@@ -190,12 +190,29 @@ def loss_figure(logs: dict[tuple[str, str], list[dict]]) -> Figure:
     return fig
 
 
+def _stacked_counts(
+    ax, names: list[str], counts_by: dict[str, dict[str, int]], title: str, empty: str
+) -> None:
+    """One bar per teacher, stacked by code; a note instead of bars when nothing was counted."""
+    codes = sorted({code for counts in counts_by.values() for code in counts})
+    bottom = [0.0] * len(names)
+    for colour, code in zip(PALETTE["other"] * 4, codes, strict=False):
+        counts = [counts_by[n].get(code, 0) for n in names]
+        ax.bar(names, counts, bottom=bottom, color=colour, edgecolor="white", label=code)
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+    if codes:
+        ax.legend(frameon=False, title="reason")
+    else:
+        ax.bar(names, [0] * len(names))
+        ax.text(0.5, 0.5, empty, ha="center", va="center", transform=ax.transAxes)
+    ax.set_title(title)
+
+
 def teacher_figure(stats: dict[str, dict]) -> Figure:
-    """Each teacher's valid-answer rate, and its rejected answers by reason."""
+    """Each teacher's valid-answer rate, its rejected answers by reason, and its attempts that failed a quality check."""
     names = sorted(stats)
-    reasons = sorted({r for s in stats.values() for r in s.get("rejected_by_reason", {})})
     with plt.rc_context(STYLE):
-        fig, (rate_ax, reject_ax) = plt.subplots(1, 2, figsize=(6.0, 2.4), layout="constrained")
+        fig, (rate_ax, reject_ax, quality_ax) = plt.subplots(1, 3, figsize=(8.4, 2.4), layout="constrained")
         rates = [stats[n]["valid_rate"] for n in names]
         rate_ax.bar(names, rates, color=PALETTE["reference"], edgecolor="white")
         for x, (name, rate) in enumerate(zip(names, rates, strict=True)):
@@ -205,20 +222,12 @@ def teacher_figure(stats: dict[str, dict]) -> Figure:
         rate_ax.set_ylim(0, 1.1)
         rate_ax.set_title("Valid answers")
         rate_ax.set_ylabel("share of chunks")
-        bottom = [0.0] * len(names)
-        for colour, reason in zip(PALETTE["other"] * 4, reasons, strict=False):
-            counts = [stats[n].get("rejected_by_reason", {}).get(reason, 0) for n in names]
-            reject_ax.bar(names, counts, bottom=bottom, color=colour, edgecolor="white", label=reason)
-            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
-        if reasons:
-            reject_ax.legend(frameon=False, title="reason")
-        else:
-            reject_ax.bar(names, [0] * len(names))
-            reject_ax.text(
-                0.5, 0.5, "no rejected answers", ha="center", va="center", transform=reject_ax.transAxes
-            )
-        reject_ax.set_title("Rejected answers by reason")
+        rejected = {n: stats[n].get("rejected_by_reason", {}) for n in names}
+        _stacked_counts(reject_ax, names, rejected, "Rejected answers by reason", "no rejected answers")
         reject_ax.set_ylabel("chunks")
+        failed = {n: stats[n].get("quality_failures", {}) for n in names}
+        _stacked_counts(quality_ax, names, failed, "Attempts failing a quality check", "every answer passed")
+        quality_ax.set_ylabel("attempts")
     return fig
 
 

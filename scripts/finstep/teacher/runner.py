@@ -26,6 +26,7 @@ from ..io import atomic_open, read_jsonl, write_json, write_jsonl
 from .parser import parse_answer, reason_code
 from .plugins import Teacher, TeacherRequest, build_teacher
 from .prompt import Prompt, load_prompt
+from .quality import QualityChecks, quality_problem
 
 log = logging.getLogger("finstep.teacher")
 RAW_KEEP = 2000  # characters of a rejected raw output kept for inspection
@@ -37,8 +38,14 @@ def shard_of(chunk_id: str, shards: int) -> int:
     return int(hashlib.sha256(chunk_id.encode()).hexdigest()[:12], 16) % shards
 
 
-def shard_chunks(chunks_path: str, shard: int, shards: int) -> list[dict]:
+def corpus(chunks_path: str, max_chunks: int | None = None) -> list[dict]:
+    """The chunks a teacher answers: all, or the first ``max_chunks`` in corpus order (a trial run)."""
     chunks = list(read_jsonl(chunks_path))
+    return chunks[:max_chunks] if max_chunks else chunks
+
+
+def shard_chunks(chunks_path: str, shard: int, shards: int, max_chunks: int | None = None) -> list[dict]:
+    chunks = corpus(chunks_path, max_chunks)
     if not chunks:
         raise FinstepError(f"{chunks_path} holds no chunks: check the source filings and chunking settings")
     if not 0 <= shard < shards:
@@ -77,15 +84,28 @@ def _request(chunk: dict, prompt: Prompt) -> TeacherRequest:
 
 
 def answer_batch(
-    teacher: Teacher, chunks: list[dict], prompt: Prompt, *, name: str, attempts: int, seed: int
+    teacher: Teacher,
+    chunks: list[dict],
+    prompt: Prompt,
+    *,
+    name: str,
+    attempts: int,
+    seed: int,
+    checks: QualityChecks | None = None,
 ) -> Iterator[dict]:
-    """One record per chunk: valid, or rejected after ``attempts`` tries with changed seeds."""
+    """One record per chunk: valid, or rejected after ``attempts`` tries with changed seeds.
+
+    An answer that parses but fails a quality check (``checks``) is retried like
+    one that does not parse; each record lists the checks its attempts failed.
+    """
+    checks = checks or QualityChecks()
     base = {"teacher": name, "revision": teacher.revision, "prompt_version": prompt.version}
     pending = list(chunks)
     last: dict[str, tuple[str, str]] = {}
     tokens: Counter[str] = Counter()
     seconds: Counter[str] = Counter()
     truncated: set[str] = set()
+    failed: dict[str, list[str]] = {c["id"]: [] for c in chunks}  # quality codes, one per failed attempt
     for attempt in range(attempts):
         start = time.perf_counter()
         generations = teacher.generate([_request(c, prompt) for c in pending], seed=seed + attempt)
@@ -97,11 +117,15 @@ def answer_batch(
             if gen.truncated_input:
                 truncated.add(chunk["id"])
             answer, reason = (None, f"backend: {gen.error}") if gen.error else parse_answer(gen.text)
+            if answer is not None and (problem := quality_problem(answer, chunk["text"], checks)):
+                answer, reason = None, problem
+                failed[chunk["id"]].append(reason_code(problem))
             stats = {
                 "attempts": attempt + 1,
                 "output_tokens": tokens[chunk["id"]],
                 "seconds": round(seconds[chunk["id"]], 4),
                 "truncated": chunk["id"] in truncated,
+                "quality_failures": failed[chunk["id"]],
             }
             if answer is not None:
                 triplet = {k: chunk.get(k) for k in TRIPLET_FIELDS[:5]}
@@ -125,13 +149,15 @@ def answer_batch(
             "output_tokens": tokens[chunk["id"]],
             "seconds": round(seconds[chunk["id"]], 4),
             "truncated": chunk["id"] in truncated,
+            "quality_failures": failed[chunk["id"]],
         }
 
 
 def run_shard(chunks_path: str, shard: int, shards: int, name: str, options: dict, out: str) -> None:
     """Answer every chunk of one shard, resuming from the progress file."""
     prompt = load_prompt(options["prompt"])
-    chunks = shard_chunks(chunks_path, shard, shards)
+    checks = QualityChecks.from_options(options.get("quality"))
+    chunks = shard_chunks(chunks_path, shard, shards, options.get("max_chunks"))
     progress = Path(out).with_name(f".{Path(out).name}.progress")
     progress.parent.mkdir(parents=True, exist_ok=True)
     done = _read_progress(progress)
@@ -160,6 +186,7 @@ def run_shard(chunks_path: str, shard: int, shards: int, name: str, options: dic
                         name=name,
                         attempts=int(options.get("attempts", 3)),
                         seed=int(options.get("seed", 0)),
+                        checks=checks,
                     ):
                         handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                         done[record["id"]] = record
@@ -172,13 +199,20 @@ def run_shard(chunks_path: str, shard: int, shards: int, name: str, options: dic
     progress.unlink(missing_ok=True)
 
 
-def gather(chunks_path: str, shard_paths: list[str], triplets: str, rejects: str, stats_path: str) -> None:
+def gather(
+    chunks_path: str,
+    shard_paths: list[str],
+    triplets: str,
+    rejects: str,
+    stats_path: str,
+    max_chunks: int | None = None,
+) -> None:
     """Shards → triplets and rejects in corpus order, and the run's statistics."""
     records: dict[str, dict] = {}
     for path in shard_paths:
         for record in read_jsonl(path):
             records[record["id"]] = record
-    order = [c["id"] for c in read_jsonl(chunks_path)]
+    order = [c["id"] for c in corpus(chunks_path, max_chunks)]
     missing = [i for i in order if i not in records]
     if missing:
         raise FinstepError(
@@ -203,6 +237,8 @@ def summarize(records: list[dict]) -> dict:
             Counter(r["reject"]["reason_code"] for r in records if r["status"] == "rejected")
         ),
         "retried": sum(r["attempts"] > 1 for r in records),
+        # Every attempt that parsed but failed a quality check, by check, retried or not.
+        "quality_failures": dict(Counter(code for r in records for code in r.get("quality_failures", []))),
         "truncated": sum(r["truncated"] for r in records),
         "output_tokens": tokens,
         "generation_seconds": round(seconds, 3),
@@ -228,10 +264,15 @@ def check(stats_path: str, name: str, min_valid_rate: float, out: str) -> None:
         f"| valid answers | {stats['valid']} ({stats['valid_rate']:.1%}) |",
         f"| rejected | {stats['rejected']} |",
         f"| answered after a retry | {stats['retried']} |",
+        f"| attempts that failed a quality check | {sum(stats.get('quality_failures', {}).values())} |",
         f"| chunks truncated to fit the context | {stats['truncated']} |",
         f"| output tokens per second | {stats['output_tokens_per_second']} |",
         "",
     ]
     lines += [f"- rejected for `{code}`: {n}" for code, n in sorted(stats["rejected_by_reason"].items())]
+    lines += [
+        f"- attempts failing the `{code}` check: {n}"
+        for code, n in sorted(stats.get("quality_failures", {}).items())
+    ]
     with atomic_open(out) as handle:
         handle.write("\n".join(lines) + "\n")

@@ -232,6 +232,17 @@ class TransformersTeacher(Teacher):
             raise FinstepError(
                 "transformers teacher: min_new_tokens needs constrained: false (the grammar ends the answer)"
             )
+        if self.constrained and self.options.get("no_repeat_ngram_size"):
+            # transformers applies its own processors before the grammar's mask: a ban could leave a
+            # row no token the grammar allows. repetition_penalty only rescales, so it is safe.
+            raise FinstepError(
+                "transformers teacher: no_repeat_ngram_size needs constrained: false (its bans can leave the "
+                "grammar no token); use repetition_penalty with a grammar"
+            )
+        if float(self.options.get("repetition_penalty") or 1.0) < 1.0:
+            raise FinstepError(
+                "transformers teacher: repetition_penalty below 1 rewards repetition; use 1.0 or more"
+            )
         if self.constrained and self.max_new_tokens < CLOSING_MARGIN:
             raise FinstepError(
                 f"transformers teacher: max_new_tokens {self.max_new_tokens} is too few for a constrained "
@@ -252,7 +263,13 @@ class TransformersTeacher(Teacher):
         return load_causal_lm(self.options, self.device, self.dtype).eval()
 
     def _generation_config(self) -> GenerationConfig:
-        """Decoding set by the options alone, not by defaults shipped with the model."""
+        """Decoding set by the options alone, not by defaults shipped with the model.
+
+        Small models loop under greedy decoding; ``repetition_penalty`` (CTRL's
+        penalty on every token already in the prompt or the answer, e.g. 1.2),
+        ``no_repeat_ngram_size`` (unconstrained only) and sampling
+        (``do_sample``, ``temperature``, ``top_p``) are passed through.
+        """
         sampling = (
             {
                 "do_sample": True,
@@ -269,6 +286,8 @@ class TransformersTeacher(Teacher):
         return GenerationConfig(
             max_new_tokens=self.max_new_tokens,
             min_new_tokens=self.min_new_tokens or None,
+            repetition_penalty=float(self.options.get("repetition_penalty") or 1.0),
+            no_repeat_ngram_size=int(self.options.get("no_repeat_ngram_size") or 0),
             eos_token_id=self.stop_ids,
             pad_token_id=self.tokenizer.pad_token_id,
             suppress_tokens=suppress,
