@@ -11,13 +11,13 @@ from snakemake.exceptions import WorkflowError
 
 from finstep.errors import FinstepError
 from finstep.models import check_model_entries
-from finstep.models.hub import configured_models, loads_model, manifest
+from finstep.models.hub import configured_models, manifest
 from finstep.models.refs import gguf_input, ref_of, wheel_manifest
 from finstep.sources import build_source, load_index
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
 from finstep.evaluation.config import check_evaluation
-from finstep.teacher.config import GPU_PLUGINS, teacher_configs
+from finstep.teacher.config import GPU_PLUGINS, loads_model, teacher_configs
 from finstep.training.config import student_configs, training_pairs
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
@@ -164,7 +164,7 @@ def subsample_inputs(wildcards):
 
 
 HUB_CACHE = config["hub_cache"]
-HUB_MODELS = configured_models(TEACHERS, STUDENTS)
+HUB_MODELS = configured_models([t for t in TEACHERS.values() if loads_model(t)] + list(STUDENTS.values()))
 
 
 def model_input(options):

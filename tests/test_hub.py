@@ -24,7 +24,10 @@ def test_configured_models_are_the_hub_teachers_and_students():
         "tiny": {"model": "results/models/tiny-llama"},
         "mistral": {"model": "mistralai/Mistral-7B-v0.1", "revision": "def456"},
     }
-    assert configured_models(teachers, students) == {
+    from finstep.teacher.config import loads_model
+
+    options = [t for t in teachers.values() if loads_model(t)] + list(students.values())
+    assert configured_models(options) == {
         "meta-llama/Meta-Llama-3-8B-Instruct@abc123": {
             "model": "meta-llama/Meta-Llama-3-8B-Instruct",
             "revision": "abc123",

@@ -27,17 +27,11 @@ log = logging.getLogger("finstep.models")
 ALLOW_PATTERNS = ["*.json", "*.safetensors", "*.model", "*.txt", "*.tiktoken", "*.jinja", "tokenizer*"]
 
 
-def loads_model(teacher: dict) -> bool:
-    """A teacher whose ``model`` is loaded here, not a model name a server knows (openai)."""
-    from ..teacher.plugins import MODEL_PLUGINS
-
-    return teacher.get("plugin") in MODEL_PLUGINS and bool(teacher.get("model"))
-
-
-def configured_models(teachers: dict, students: dict) -> dict[str, dict]:
-    """Manifest key ``org/name@revision`` → {model, revision} for every Hub model of checked teachers and students."""
+def configured_models(model_options: list[dict]) -> dict[str, dict]:
+    """Manifest key ``org/name@revision`` → {model, revision} for every Hub model among the checked
+    options of students and of teachers that load a model (``teacher.config.loads_model``)."""
     found = {}
-    for options in [t for t in teachers.values() if loads_model(t)] + list(students.values()):
+    for options in model_options:
         ref = ref_of(options)
         if ref.kind == "hub":
             found[f"{ref.path}@{ref.revision}"] = {"model": ref.path, "revision": str(ref.revision)}

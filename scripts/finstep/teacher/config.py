@@ -16,7 +16,12 @@ DEFAULTS = {
     "runtime": 240,
 }
 
-__all__ = ["GPU_PLUGINS", "MODEL_PLUGINS", "teacher_configs"]
+__all__ = ["GPU_PLUGINS", "MODEL_PLUGINS", "loads_model", "teacher_configs"]
+
+
+def loads_model(teacher: dict) -> bool:
+    """A teacher whose ``model`` is loaded here, not a model name a server knows (openai)."""
+    return teacher.get("plugin") in MODEL_PLUGINS and bool(teacher.get("model"))
 
 
 def teacher_configs(teachers: dict, models: dict | None = None) -> dict[str, dict]:
@@ -38,7 +43,7 @@ def teacher_configs(teachers: dict, models: dict | None = None) -> dict[str, dic
                 f"teachers.{name}.plugin {options.get('plugin')!r} is unknown: choose one of {', '.join(sorted(plugins))}"
             )
         load_prompt(options["prompt"])
-        if options["plugin"] in MODEL_PLUGINS and options.get("model"):
+        if loads_model(options):
             ref = resolve_model(options["model"], options.get("revision"), models or {}, f"teachers.{name}")
             options["model"] = ref.path
         if int(options["shards"]) < 1:
