@@ -377,8 +377,12 @@ def test_figures_have_their_panels_and_embed_their_fonts(scored, tmp_path):
     ]  # fmt: skip
     assert quality.axes[0].get_ylim()[1] > 1.05  # an NLL is not a share: its axis is not clipped at 1
     teacher = figures.teacher_figure({"t": {"valid_rate": 0.9, "valid": 9, "chunks_in": 10,
-                                           "rejected_by_reason": {"schema": 1}}})  # fmt: skip
-    assert [ax.get_title() for ax in teacher.axes] == ["Valid answers", "Rejected answers by reason"]
+                                           "rejected_by_reason": {"schema": 1},
+                                           "quality_failures": {"repetition": 3}}})  # fmt: skip
+    assert [ax.get_title() for ax in teacher.axes] == [
+        "Valid answers", "Rejected answers by reason", "Attempts failing a quality check",
+    ]  # fmt: skip
+    assert [p.get_height() for p in teacher.axes[2].patches] == [3]
     figures.save(fig, [tmp_path / "rouge.pdf", tmp_path / "rouge.png"])
     pdf = (tmp_path / "rouge.pdf").read_bytes()
     assert b"/FontFile2" in pdf and b"/Type3" not in pdf  # TrueType embedded, no Type 3

@@ -250,10 +250,19 @@ def test_four_bit_without_a_capable_bitsandbytes_stops_with_the_fix(monkeypatch)
 
 
 def test_qlora_trains_on_a_cpu_in_nf4(student, dataset_dir, tmp_path):
-    """Real 4-bit QLoRA without a GPU: NF4 base layers (bitsandbytes ≥ 0.50), fp32 LoRA weights and compute."""
+    """Real 4-bit QLoRA without a GPU: NF4 base layers (bitsandbytes ≥ 0.50), fp32 LoRA weights and compute.
+
+    bitsandbytes' CPU kernels quantize in blocks of 64 input features, so this model is 64 wide
+    (the module's 32-wide one is not; every real model is).
+    """
     import bitsandbytes
 
-    quantized = {**student, "load_in_4bit": True}
+    folder = tmp_path / "tiny64"
+    chunks = Path(student["model"]).parent / "chunks.jsonl"
+    build_tiny_model(
+        str(chunks), str(folder), vocab_size=400, hidden_size=64, layers=1, intermediate_size=128
+    )
+    quantized = {"model": str(folder), "load_in_4bit": True}
     base = load_base_model(quantized, Precision(torch.device("cpu"), torch.float32))
     layers = [m for m in base.modules() if isinstance(m, bitsandbytes.nn.Linear4bit)]
     assert layers and all(layer.weight.quant_type == "nf4" for layer in layers)

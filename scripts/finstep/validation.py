@@ -13,6 +13,8 @@ TICKER_PATTERN = r"[A-Z0-9][A-Z0-9.\-]{0,11}"
 # stems, but never dots (the extension follows the first dot).
 ACCESSION_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}"
 CIK_PATTERN = r"[0-9]{1,10}"
+# Names of teachers, students, datasets and models: each becomes one folder name.
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 
 _TICKER_RE = re.compile(TICKER_PATTERN)
 _ACCESSION_RE = re.compile(ACCESSION_PATTERN)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ..errors import FinstepError
+from ..validation import SAFE_NAME
 from .formats import FORMATS
 
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 KINDS = ("distill", "instructions")
 
 
@@ -17,7 +15,7 @@ def dataset_configs(datasets: dict, teachers: dict) -> dict[str, dict]:
     for name, options in (datasets or {}).items():
         options = dict(options or {})
         where = f"datasets.{name}"
-        if not NAME.fullmatch(str(name)):
+        if not SAFE_NAME.fullmatch(str(name)):
             raise FinstepError(
                 f"dataset name {name!r} is not a safe folder name: use letters, digits, '_', '.', '-'"
             )

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import FinstepError
+from ..validation import SAFE_NAME
 
-# A name that is safe as one folder: no '/', no '..', no leading dot.
-SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}")
 # A pinned wheel: the distribution's name and one exact version.
 REQUIREMENT = re.compile(r"(?P<dist>[A-Za-z0-9][A-Za-z0-9_.\-]*)==(?P<version>[A-Za-z0-9][A-Za-z0-9_.+!\-]*)")
