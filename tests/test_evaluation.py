@@ -160,7 +160,11 @@ def test_join_is_by_id_whatever_the_order():
     tuned = _predictions(rows, lambda i: f"tuned {i}")
     examples = join(rows, {"base": base, "tuned": tuned}, PATHS)
     assert [e.outputs["base"] for e in examples] == ["answer 0", "answer 1", "answer 2", "answer 3"]
-    assert check(examples, PATHS, 0.5) == {"empty_share": {"base": 0.0, "tuned": 0.0}, "identical_share": 0.0}
+    assert check(examples, PATHS, 0.5) == {
+        "empty_share": {"base": 0.0, "tuned": 0.0},
+        "prompt_echo_share": {"base": 0.0, "tuned": 0.0},
+        "identical_share": 0.0,
+    }
 
 
 def test_count_mismatch_is_an_error():
@@ -186,10 +190,18 @@ def test_a_prediction_that_contains_its_prompt_is_an_error():
     rows = _test_rows()
     echoed = _predictions(rows, lambda i: f"user\n{rows[i]['prompt']}\nassistant\nanswer {i}")
     examples = join(rows, {"base": echoed, "tuned": _predictions(rows, str)}, PATHS)
-    with pytest.raises(FinstepError, match="base.jsonl: 4 predictions .* contain their prompt"):
+    with pytest.raises(FinstepError, match="base.jsonl: 4 of 4 predictions .* contain their prompt"):
         check(examples, PATHS, 0.5)
     assert contains_prompt("  [summary]   Summarize chunk 0 about revenue. Extra", rows[0]["prompt"])
     assert not contains_prompt("Revenue rose.", rows[0]["prompt"])
+
+
+def test_a_model_restating_one_question_is_no_decoding_bug():
+    """A real model may repeat a question in its answer; the decoding bug repeats every prompt."""
+    rows = _test_rows()
+    one = _predictions(rows, lambda i: f"{rows[i]['prompt']} The answer is {i}." if i == 0 else f"answer {i}")
+    measured = check(join(rows, {"base": one, "tuned": _predictions(rows, str)}, PATHS), PATHS, 0.5)
+    assert measured["prompt_echo_share"] == {"base": 0.25, "tuned": 0.0}
 
 
 def test_too_many_empty_predictions_is_an_error():

@@ -25,6 +25,7 @@ from ..errors import FinstepError
 
 # How much of a prompt must reappear in an answer to count as the prompt decoded with it.
 PROMPT_ECHO_CHARS = 200
+PROMPT_ECHO_MAX_SHARE = 0.5  # above it, predictions hold their prompts because of how they were decoded
 _SUMMARY = re.compile(rf"(?im)^\s*{re.escape(SUMMARY_LABEL)}\s*")
 
 
@@ -141,14 +142,17 @@ def check(examples: list[Example], paths: dict[str, str], max_empty_share: float
     Returns the shares the guards measured, for the metrics file.
     """
     variants = sorted({variant for e in examples for variant in e.outputs})
-    measured: dict[str, dict] = {"empty_share": {}}
+    measured: dict[str, dict] = {"empty_share": {}, "prompt_echo_share": {}}
     for variant in variants:
         path = paths[variant]
         echo = [e.id for e in examples if contains_prompt(e.outputs[variant], e.prompt)]
-        if echo:
+        measured["prompt_echo_share"][variant] = len(echo) / len(examples) if examples else 0.0
+        # Decoding the whole sequence puts the prompt in every prediction; a real model that
+        # restates a question now and then (SmolLM2 on one arithmetic problem in 40) is no bug.
+        if len(echo) > PROMPT_ECHO_MAX_SHARE * len(examples):
             raise FinstepError(
-                f"{path}: {len(echo)} predictions (first id {echo[0]!r}) contain their prompt: decode only "
-                "the new tokens (output[:, prompt_length:])"
+                f"{path}: {len(echo)} of {len(examples)} predictions (first id {echo[0]!r}) contain their "
+                "prompt: decode only the new tokens (output[:, prompt_length:])"
             )
         empty = sum(not e.outputs[variant].strip() for e in examples)
         share = empty / len(examples) if examples else 0.0
