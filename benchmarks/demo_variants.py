@@ -3,8 +3,9 @@
 Usage: python benchmarks/demo_variants.py [--dataset distill_summary] [--variants default,epochs10,...]
        [--cores 2] [--keep DIR]
 
-Each variant is a config overlay (``--configfile config/config.yaml overlay.yaml``)
-on the default offline config. The variants run one after another in one copy of
+Each variant is a config overlay (``--configfile config/config.yaml config/tiny.yaml
+overlay.yaml``) on the offline config with the tiny student (the default demo before
+SmolLM2 replaced it). The variants run one after another in one copy of
 the project, so Snakemake reruns only what a variant changes (the tiny model when
 its size or pretraining changes, then training, prediction and scoring). The
 figures printed are the workflow's own metrics file for the pair
@@ -81,6 +82,7 @@ def run_variant(project: Path, name: str, overlay: dict, dataset: str, cores: in
             "gpu=1",
             "--configfile",
             "config/config.yaml",
+            "config/tiny.yaml",
             str(overlay_path.relative_to(project)),
         ],
         cwd=project,

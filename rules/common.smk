@@ -18,7 +18,7 @@ from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
 from finstep.evaluation.config import check_evaluation
 from finstep.teacher.config import GPU_PLUGINS, loads_model, teacher_configs
-from finstep.training.config import student_configs, training_pairs
+from finstep.training.config import pair_training, student_configs, training_pairs
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
 
@@ -144,11 +144,19 @@ WHEELS = {
 # Derived datasets of the data-fraction sweep (none unless sweep.student is set).
 SWEEP = checked(sweep_datasets, config.get("sweep"), DATASETS, STUDENTS)
 PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS)
+PAIR_TRAINING = pair_training(config.get("pairs"), config["training"])
 PAIRS += [(spec["student"], name) for name, spec in SWEEP.items()]
 PAIRS += [
     (spec["student"], spec["of"]) for spec in SWEEP.values() if (spec["student"], spec["of"]) not in PAIRS
 ]
 checked(check_evaluation, config["evaluation"])
+
+
+def training_settings(student, dataset):
+    """A pair's training settings; the sweep's derived datasets train as their configured pair."""
+    return PAIR_TRAINING.get((student, dataset)) or PAIR_TRAINING.get(
+        (student, origin(dataset)), config["training"]
+    )
 
 
 def one_of(names):

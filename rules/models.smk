@@ -54,7 +54,6 @@ rule fetch_wheel:
         "logs/fetch_wheel/{wheel}.log",
     params:
         wheel=lambda wildcards: WHEELS[wildcards.wheel],
-        cache_dir=WHEEL_CACHE,
     wildcard_constraints:
         wheel=one_of(WHEELS),
     # pip retries inside; a rerun cannot reach an index that is down.

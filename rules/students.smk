@@ -14,7 +14,7 @@ rule train:
         "logs/train/{student}/{dataset}.log",
     params:
         student=lambda wildcards: STUDENTS[wildcards.student],
-        training=lambda wildcards: config["training"],
+        training=lambda wildcards: training_settings(wildcards.student, wildcards.dataset),
         # Outside the output folder, so a job killed at walltime keeps them and resumes.
         checkpoint_dir=lambda wildcards: f"results/checkpoints/{wildcards.student}/{wildcards.dataset}",
         hub_cache=HUB_CACHE,

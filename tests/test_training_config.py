@@ -40,3 +40,15 @@ def test_pairs_must_name_known_students_and_datasets():
         training_pairs(
             [{"student": "tiny", "dataset": "d"}, {"student": "x", "dataset": "d"}], students, datasets
         )
+
+
+def test_a_pair_may_change_the_training_settings_for_itself():
+    from finstep.training.config import pair_training
+
+    pairs = [
+        {"student": "s", "dataset": "short_rows", "training": {"max_steps": 40}},
+        {"student": "s", "dataset": "long_rows"},
+    ]
+    settings = pair_training(pairs, {"max_steps": 12, "learning_rate": 3e-4})
+    assert settings[("s", "short_rows")] == {"max_steps": 40, "learning_rate": 3e-4}
+    assert settings[("s", "long_rows")] == {"max_steps": 12, "learning_rate": 3e-4}

@@ -22,6 +22,13 @@ def student_configs(students: dict, models: dict | None = None) -> dict[str, dic
     return checked
 
 
+def pair_training(pairs: list, training: dict) -> dict[tuple[str, str], dict]:
+    """Each configured pair's training settings: ``training``, updated by the pair's own ``training``."""
+    return {
+        (pair["student"], pair["dataset"]): {**training, **(pair.get("training") or {})} for pair in pairs or []
+    }
+
+
 def training_pairs(pairs: list, students: dict, datasets: dict) -> list[tuple[str, str]]:
     """The (student, dataset) pairs to train; unknown names are errors."""
     checked = []
