@@ -25,7 +25,8 @@ def student_configs(students: dict, models: dict | None = None) -> dict[str, dic
 def pair_training(pairs: list, training: dict) -> dict[tuple[str, str], dict]:
     """Each configured pair's training settings: ``training``, updated by the pair's own ``training``."""
     return {
-        (pair["student"], pair["dataset"]): {**training, **(pair.get("training") or {})} for pair in pairs or []
+        (pair["student"], pair["dataset"]): {**training, **(pair.get("training") or {})}
+        for pair in pairs or []
     }
 
 
