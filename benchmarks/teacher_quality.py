@@ -40,6 +40,8 @@ VARIANTS = {
     "rp1.2": {"repetition_penalty": 1.2},
     "rp1.3": {"repetition_penalty": 1.3},
     "sample0.7-rp1.2": {"do_sample": True, "temperature": 0.7, "top_p": 0.9, "repetition_penalty": 1.2},
+    "rp1.2-share0.6": {"repetition_penalty": 1.2, "rationale_share": 0.6},
+    "rp1.2-share0.4": {"repetition_penalty": 1.2, "rationale_share": 0.4},
 }
 
 

@@ -244,6 +244,25 @@ def test_constrained_batch_is_all_valid(batch, requests_):
         assert generation.truncated_input is False
 
 
+def test_a_rationale_budget_leaves_the_summary_room(tiny_dir, batch, requests_):
+    """The random model never ends its rationale by choice: without a budget the summary gets only
+    what the closing margin leaves; with rationale_share the rationale is closed early."""
+    budgeted = TransformersTeacher(
+        {"model": str(tiny_dir), "max_new_tokens": 256, "batch_size": 4, "rationale_share": 0.3}
+    )
+    unbudgeted = TransformersTeacher({"model": str(tiny_dir), "max_new_tokens": 256, "batch_size": 4})
+    for teacher_, label in ((budgeted, "budget"), (unbudgeted, "none")):
+        answers = [parse_answer(g.text)[0] for g in teacher_.generate(requests_, seed=0)]
+        assert all(answers), label
+        lengths = [(len(a.rationale), len(a.summary)) for a in answers]
+        if label == "budget":
+            with_budget = lengths
+        else:
+            without = lengths
+    assert all(r_b < r_n for (r_b, _), (r_n, _) in zip(with_budget, without, strict=True))
+    assert all(s_b > s_n for (_, s_b), (_, s_n) in zip(with_budget, without, strict=True))
+
+
 def test_left_padding_alone_equals_in_batch(teacher, batch, requests_):
     for index in (0, 3):  # the shortest prompt (most padding) and the longest (none)
         alone = teacher.generate([requests_[index]], seed=0)[0]

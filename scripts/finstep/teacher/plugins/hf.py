@@ -9,7 +9,10 @@ is a valid :class:`~finstep.teacher.schema.TeacherAnswer`.
 A random-weight model never chooses to close a string and a real one may
 ramble, so in the last CLOSING_MARGIN tokens of the budget each row is steered
 to the nearest way out (close a string, else start the next step, else end a
-word): a constrained answer always closes within ``max_new_tokens``.
+word): a constrained answer always closes within ``max_new_tokens``. With
+``rationale_share`` set, rows still writing their rationale are steered the
+same way from that share of the budget on, so a model that never chooses to
+end its rationale still leaves its summary room.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class AnswerGrammar:
     vocab_size: int
     closing_bias: torch.Tensor
     batch_matcher: xgrammar.BatchGrammarMatcher  # fills all rows' masks on a thread pool
+    quotes: torch.Tensor  # '"' characters per token: the grammar admits them only between fields
 
     @classmethod
     def build(cls, tokenizer: PreTrainedTokenizerBase, vocab_size: int, stop_ids: list[int]) -> AnswerGrammar:
@@ -90,7 +94,14 @@ class AnswerGrammar:
         )
         compiled = xgrammar.GrammarCompiler(info).compile_grammar(answer_grammar())
         bias = closing_tiers(info.decoded_vocab, stop_ids) * _CLOSING_BOOST
-        return cls(compiled, vocab_size, bias, xgrammar.BatchGrammarMatcher())
+        quotes = torch.tensor([token.count(b'"') for token in info.decoded_vocab], dtype=torch.long)
+        if len(quotes) < vocab_size:  # the model's padded vocabulary: tokens no text decodes to
+            quotes = torch.cat([quotes, torch.zeros(vocab_size - len(quotes), dtype=torch.long)])
+        return cls(compiled, vocab_size, bias, xgrammar.BatchGrammarMatcher(), quotes)
+
+
+# '{"rationale": "' holds three quotes; the rationale has ended once a row has written a fourth.
+_RATIONALE_END_QUOTES = 4
 
 
 class GrammarLogitsProcessor(LogitsProcessor):
@@ -100,13 +111,17 @@ class GrammarLogitsProcessor(LogitsProcessor):
     build a fresh one per call.
     """
 
-    def __init__(self, grammar: AnswerGrammar, prompt_len: int, closing_from: int) -> None:
+    def __init__(
+        self, grammar: AnswerGrammar, prompt_len: int, closing_from: int, rationale_from: int | None = None
+    ) -> None:
         import xgrammar
 
         self._xgr = xgrammar
         self.grammar = grammar
         self.prompt_len = prompt_len
         self.closing_from = closing_from
+        self.rationale_from = rationale_from
+        self.quotes: torch.Tensor | None = None
         self.matchers: list[xgrammar.GrammarMatcher] = []
         self.bitmask: torch.Tensor | None = None
 
@@ -115,8 +130,12 @@ class GrammarLogitsProcessor(LogitsProcessor):
         if not self.matchers:
             self.matchers = [self._xgr.GrammarMatcher(self.grammar.compiled) for _ in range(len(input_ids))]
             self.bitmask = self._xgr.allocate_token_bitmask(len(input_ids), self.grammar.vocab_size)
+        if self.quotes is None:
+            self.quotes = torch.zeros(len(input_ids), dtype=torch.long)
         if generated > 0:
-            self._accept(input_ids[:, -1].tolist())
+            last = input_ids[:, -1]
+            self._accept(last.tolist())
+            self.quotes += self.grammar.quotes[last.cpu()]
         live = [i for i, matcher in enumerate(self.matchers) if not matcher.is_terminated()]
         if not live:
             return scores
@@ -125,6 +144,9 @@ class GrammarLogitsProcessor(LogitsProcessor):
         )
         if generated >= self.closing_from:
             scores = scores + self.grammar.closing_bias.to(scores.device)
+        elif self.rationale_from is not None and generated >= self.rationale_from:
+            in_rationale = (self.quotes < _RATIONALE_END_QUOTES).to(scores.device)
+            scores = scores + in_rationale[:, None] * self.grammar.closing_bias.to(scores.device)
         self._xgr.apply_token_bitmask_inplace(
             scores, self.bitmask.to(scores.device), vocab_size=self.grammar.vocab_size, indices=live
         )
@@ -238,6 +260,11 @@ class TransformersTeacher(Teacher):
             raise FinstepError(
                 "transformers teacher: no_repeat_ngram_size needs constrained: false (its bans can leave the "
                 "grammar no token); use repetition_penalty with a grammar"
+            )
+        share = self.options.get("rationale_share")
+        if share is not None and not (0 < float(share) < 1 and self.constrained):
+            raise FinstepError(
+                "transformers teacher: rationale_share is a share of the budget between 0 and 1, with constrained: true"
             )
         if float(self.options.get("repetition_penalty") or 1.0) < 1.0:
             raise FinstepError(
@@ -359,7 +386,9 @@ class TransformersTeacher(Teacher):
         if self.grammar is None:
             return []
         closing_from = self.max_new_tokens - CLOSING_MARGIN
-        return [GrammarLogitsProcessor(self.grammar, prompt_len, closing_from)]
+        share = self.options.get("rationale_share")
+        rationale_from = int(float(share) * closing_from) if share else None
+        return [GrammarLogitsProcessor(self.grammar, prompt_len, closing_from, rationale_from)]
 
     def _stopping_criteria(self, prompt_len: int) -> list[StoppingCriteria]:
         if self.grammar is not None:
