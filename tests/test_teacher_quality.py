@@ -8,7 +8,6 @@ import pytest
 import yaml
 from conftest import ROOT
 from finstep.errors import FinstepError
-from finstep.io import read_jsonl, write_jsonl
 from finstep.teacher import runner
 from finstep.teacher.plugins import Generation, Teacher
 from finstep.teacher.quality import QualityChecks, quality_problem
@@ -93,34 +92,17 @@ class Looping(Teacher):
         return [Generation(text=json.dumps(answer.model_dump()), output_tokens=50) for _ in requests]
 
 
+def _answers(chunks: list[dict], attempts: int) -> list[dict]:
+    prompt = runner.load_prompt(str(ROOT / "config" / "prompts" / "teacher-v1.yaml"))
+    return list(runner.answer_batch(Looping({}), chunks, prompt, name="t", attempts=attempts, seed=0))
+
+
 def test_a_failing_answer_is_retried_then_rejected_and_counted(tmp_path):
-    write_jsonl(
-        tmp_path / "all.jsonl",
-        [{"id": f"c{i}", "ticker": "AAPL", "section": "7", "text": CHUNK} for i in range(3)],
-    )
-    prompt = str(ROOT / "config" / "prompts" / "teacher-v1.yaml")
-    records = list(
-        runner.answer_batch(
-            Looping({}),
-            list(read_jsonl(tmp_path / "all.jsonl")),
-            runner.load_prompt(prompt),
-            name="t",
-            attempts=2,
-            seed=0,
-        )
-    )
+    chunks = [{"id": f"c{i}", "ticker": "AAPL", "section": "7", "text": CHUNK} for i in range(3)]
+    records = _answers(chunks, attempts=2)
     assert [r["status"] for r in records] == ["valid"] * 3
     assert all(r["attempts"] == 2 and r["quality_failures"] == ["repetition"] for r in records)
-    once = list(
-        runner.answer_batch(
-            Looping({}),
-            list(read_jsonl(tmp_path / "all.jsonl")),
-            runner.load_prompt(prompt),
-            name="t",
-            attempts=1,
-            seed=0,
-        )
-    )
+    once = _answers(chunks, attempts=1)
     assert {r["reject"]["reason_code"] for r in once} == {"repetition"}
     stats = runner.summarize(records + once)
     assert stats["quality_failures"] == {"repetition": 6} and stats["rejected_by_reason"] == {"repetition": 3}

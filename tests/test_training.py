@@ -275,6 +275,7 @@ def test_qlora_trains_on_a_cpu_in_nf4(student, dataset_dir, tmp_path):
         for t in load_file(out / "adapter_model.safetensors").values()
     )
     assert 0 < run["train_loss"] < 20
+    assert (out / "adapter_model.safetensors").stat().st_mode & 0o044  # readable by the lab group
 
 
 def test_a_model_folder_without_safetensors_is_refused(tmp_path):

@@ -18,6 +18,15 @@ def _umask() -> int:
     return mask
 
 
+def share(path: str | os.PathLike) -> None:
+    """Give a file the mode an ordinary ``open()`` would have.
+
+    mkstemp and safetensors make files 0600; results are shared (lab groups,
+    cluster scratch).
+    """
+    os.chmod(path, 0o666 & ~_umask())
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w") -> Iterator[IO[Any]]:
     """Write to a temp file beside ``path`` and rename it over ``path`` on success.
@@ -35,9 +44,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w") -> Iterator[IO[Any]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp makes the file 0600; results are shared (lab groups, cluster scratch), so
-        # give it the mode an ordinary open() would have.
-        os.chmod(tmp, 0o666 & ~_umask())
+        share(tmp)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

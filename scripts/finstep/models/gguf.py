@@ -22,7 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import FinstepError
-from ..io import read_json, sha256_file, write_json
+from ..io import read_json, sha256_file, share, write_json
 
 log = logging.getLogger("finstep.models")
 
@@ -48,9 +48,13 @@ def gguf_architecture(path: str | Path) -> tuple[str, str | None]:
 
 def check_architecture(path: str | Path, model: str) -> str:
     """Stop before loading anything when transformers cannot read this architecture from GGUF."""
+    architecture, _ = gguf_architecture(path)
+    return _check_supported(architecture, path, model)
+
+
+def _check_supported(architecture: str, path: str | Path, model: str) -> str:
     from transformers.modeling_gguf_pytorch_utils import GGUF_SUPPORTED_ARCHITECTURES
 
-    architecture, _ = gguf_architecture(path)
     known = _ARCHITECTURE_ALIASES.get(architecture, architecture.replace("-", "_"))
     if known not in GGUF_SUPPORTED_ARCHITECTURES:
         raise FinstepError(
@@ -91,12 +95,6 @@ def gguf_from_source(entry: dict, source: str):
         )
 
 
-def _umask_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def save_hf_folder(gguf_path: Path, dtype_name: str, folder: Path) -> dict:
     """Dequantize ``gguf_path`` and save it as a safetensors Hugging Face folder; returns the config's facts."""
     import torch
@@ -131,7 +129,8 @@ def convert(entry: dict, source: str, out_dir: str) -> None:
     target = Path(out_dir)
     tmp = target.parent / f".{target.name}.{uuid.uuid4().hex}.tmp"
     with gguf_from_source(entry, source) as (gguf_path, origin):
-        architecture = check_architecture(gguf_path, entry["name"])
+        architecture, gguf_name = gguf_architecture(gguf_path)
+        _check_supported(architecture, gguf_path, entry["name"])
         try:
             log.info("converting %s (%s) to %s", gguf_path.name, architecture, out_dir)
             facts = save_hf_folder(gguf_path, entry["dtype"], tmp)
@@ -140,7 +139,7 @@ def convert(entry: dict, source: str, out_dir: str) -> None:
                 "source": origin,
                 "gguf_sha256": sha256_file(gguf_path),
                 "gguf_architecture": architecture,
-                "gguf_name": gguf_architecture(gguf_path)[1],
+                "gguf_name": gguf_name,
                 "dtype": entry["dtype"],
                 **facts,
                 "versions": {package: version(package) for package in PACKAGES},
@@ -148,7 +147,7 @@ def convert(entry: dict, source: str, out_dir: str) -> None:
             }
             write_json(tmp / "manifest.json", manifest)
             for path in tmp.iterdir():
-                os.chmod(path, _umask_mode())  # safetensors writes 0600; results are shared
+                share(path)
             if target.exists():
                 shutil.rmtree(target)
             os.replace(tmp, target)

@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import pipeline
 from ..errors import FinstepError
 from ..io import write_json
-from .refs import hub_manifest, ref_of
+from .refs import ref_of
 
 log = logging.getLogger("finstep.models")
 
@@ -36,9 +36,6 @@ def configured_models(model_options: list[dict]) -> dict[str, dict]:
         if ref.kind == "hub":
             found[f"{ref.path}@{ref.revision}"] = {"model": ref.path, "revision": str(ref.revision)}
     return found
-
-
-manifest = hub_manifest
 
 
 def fetch(model: str, revision: str, cache_dir: str, out: str) -> None:

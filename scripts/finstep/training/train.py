@@ -26,7 +26,7 @@ from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 from trl import SFTConfig, SFTTrainer
 
 from ..errors import FinstepError
-from ..io import write_json
+from ..io import share, write_json
 from .data import (
     Splits,
     Truncation,
@@ -227,6 +227,7 @@ def write_outputs(trainer: SFTTrainer, out_dir: str, run: dict) -> None:
     try:
         trainer.model.save_pretrained(tmp)  # adapter_model.safetensors, adapter_config.json (and PEFT's card)
         for name in ADAPTER_FILES:
+            share(tmp / name)  # safetensors writes 0600
             os.replace(tmp / name, target / name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

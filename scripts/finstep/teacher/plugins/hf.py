@@ -130,12 +130,13 @@ class GrammarLogitsProcessor(LogitsProcessor):
         if not self.matchers:
             self.matchers = [self._xgr.GrammarMatcher(self.grammar.compiled) for _ in range(len(input_ids))]
             self.bitmask = self._xgr.allocate_token_bitmask(len(input_ids), self.grammar.vocab_size)
-        if self.quotes is None:
+        if self.quotes is None and self.rationale_from is not None:
             self.quotes = torch.zeros(len(input_ids), dtype=torch.long)
         if generated > 0:
             last = input_ids[:, -1]
             self._accept(last.tolist())
-            self.quotes += self.grammar.quotes[last.cpu()]
+            if self.quotes is not None:
+                self.quotes += self.grammar.quotes[last.cpu()]
         live = [i for i, matcher in enumerate(self.matchers) if not matcher.is_terminated()]
         if not live:
             return scores
