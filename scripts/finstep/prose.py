@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, fields
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?:\s|$)")
+# A sentence ends in ". ! ?"; so does a list item ending in ";" or "; and" at the end of its line.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?:\s|$)|;(?:\s+(?:and|or))?[ \t]*(?:\n|$)")
 # Function words make up a third or more of English prose and almost none of a table.
 STOPWORDS = frozenset(
     [

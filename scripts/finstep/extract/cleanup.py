@@ -1,8 +1,11 @@
-"""Drop page furniture from extracted paragraphs.
+"""Drop page furniture from extracted paragraphs and rejoin what pages and lists split.
 
-Page numbers, running headers and footers ("Apple Inc. | 2025 Form 10-K | 12")
-and table-of-contents lines carry no prose and, left in, split sentences in
-the middle and turn up as noise in chunks.
+Page numbers, running headers and footers ("Apple Inc. | 2025 Form 10-K | 12"),
+Item headings repeated at the top of every page, table-of-contents lines,
+separator rules, orphan footnote markers and the lead-in lines of removed
+tables carry no prose and, left in, split sentences in the middle and turn up
+as noise in chunks. Bulleted lists are rejoined with their lead-in so that a
+list whose items end in ";" reads, and is chunked, as the paragraph it is.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import re
 from collections import Counter
 
 from .items import parse_heading
-from .text import PAGE_BREAK
+from .text import PAGE_BREAK, TABLE_GONE, TOC_ENTRY
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:[-–—]\s*)?(?:[A-Z]-)?\d{1,3}(?:\s*[-–—])?(?:\s+of\s+\d{1,3})?$"
@@ -20,13 +23,21 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _TOC_LINE = re.compile(
-    r"^(?:items?\s+\d{1,2}[a-c]?\b|part\s+[ivx]+\b).{0,160}?(?:\.{3,}|\s)\s*\d{1,3}$", re.I
+    r"^(?:items?\s+\d{1,2}[a-c]?\b|part\s+[ivx]+\b).{0,160}?(?:\.{3,}|\s)\s*(?P<page>\d{1,3})$", re.I
 )
 _DOT_LEADER = re.compile(r"\.{4,}\s*\d{1,3}$")
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_SEPARATOR = re.compile(r"^[\W_]+$")
+_FOOTNOTE_MARK = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\*{1,3}|\[\d{1,2}\]|[†‡§]+)$", re.I)
+_UNIT_LINE = re.compile(
+    r"^\(?(?:(?:dollars|amounts|shares|\$)\s+)?in\s+(?:millions|thousands|billions)\b[^.]{0,60}\)?$", re.I
+)
+_BULLET = re.compile(r"^[•·▪◦●■]\s*")
+_MARKERS = (PAGE_BREAK, TABLE_GONE)
 FURNITURE_MAX_CHARS = 100
 FURNITURE_MIN_REPEATS = 3
+TABLE_TITLE_MAX_WORDS = 12
 
 
 def _is_page_number(para: str) -> bool:
@@ -37,23 +48,41 @@ def _is_toc_line(para: str) -> bool:
     return bool(_TOC_LINE.match(para) or _DOT_LEADER.search(para))
 
 
+def _toc_entry(para: str) -> str | None:
+    """A plain-text table-of-contents line as a ``TOC_ENTRY`` marker, when it names an Item."""
+    match = _TOC_LINE.match(para)
+    if not match:
+        return None
+    heading = parse_heading(para[: match.start("page")].rstrip(" ."))
+    return f"{TOC_ENTRY}{heading.item}|{match.group('page')}" if heading else None
+
+
+def _is_marker(para: str) -> bool:
+    return para in _MARKERS or para.startswith(TOC_ENTRY)
+
+
 def _next_content(paragraphs: list[str], start: int, step: int) -> int | None:
-    """Index of the first paragraph from ``start`` that is not a page number or break."""
+    """Index of the first paragraph from ``start`` that is not a page number or marker."""
     i = start
     while 0 <= i < len(paragraphs):
-        if paragraphs[i] != PAGE_BREAK and not _is_page_number(paragraphs[i]):
+        if not _is_marker(paragraphs[i]) and not _is_page_number(paragraphs[i]):
             return i
         i += step
     return None
 
 
-def _running_lines(paragraphs: list[str]) -> set[str]:
+def _masked(para: str) -> str:
+    return _DIGITS.sub("#", para.lower())
+
+
+def _running_lines(paragraphs: list[str]) -> tuple[set[str], set[str]]:
     """Short lines that recur right next to page breaks, compared with digits masked.
 
     Only the first line on each side of a break (page numbers skipped) can be
     a header or footer, and each line counts once however many breaks it
     borders, so a run of empty pages cannot make an ordinary line a footer.
-    Item headings are never furniture.
+    Item headings are returned apart: some filers print the current Item's
+    heading atop every page, and its first occurrence is the Item's start.
     """
     edges: set[int] = set()
     for b, para in enumerate(paragraphs):
@@ -61,37 +90,100 @@ def _running_lines(paragraphs: list[str]) -> set[str]:
             for i in (_next_content(paragraphs, b - 1, -1), _next_content(paragraphs, b + 1, 1)):
                 if i is not None and len(paragraphs[i]) <= FURNITURE_MAX_CHARS:
                     edges.add(i)
-    counts = Counter(
-        _DIGITS.sub("#", paragraphs[i].lower()) for i in edges if not parse_heading(paragraphs[i])
+    lines: Counter = Counter()
+    headings: Counter = Counter()
+    for i in edges:
+        (headings if parse_heading(paragraphs[i]) else lines)[_masked(paragraphs[i])] += 1
+    return (
+        {key for key, n in lines.items() if n >= FURNITURE_MIN_REPEATS},
+        {key for key, n in headings.items() if n >= FURNITURE_MIN_REPEATS},
     )
-    return {key for key, n in counts.items() if n >= FURNITURE_MIN_REPEATS}
+
+
+def _drop_table_lead_in(kept: list[str]) -> None:
+    """Remove what introduced a dropped table: unit lines, then a ":" lead-in or a title line."""
+    while kept and _UNIT_LINE.match(kept[-1]):
+        kept.pop()
+    if not kept or _is_marker(kept[-1]) or parse_heading(kept[-1]):
+        return
+    last = kept[-1]
+    if last.endswith(":") or (
+        not _SENTENCE_END.search(last) and len(last.split()) <= TABLE_TITLE_MAX_WORDS and not _BULLET.match(last)
+    ):
+        kept.pop()
+
+
+def _join_lists(paragraphs: list[str]) -> list[str]:
+    """Join each run of bullet items, and the lead-in that opens it, into one paragraph.
+
+    Items ending in ";" or "; and" fail a sentence test one by one; together
+    with their lead-in they read as the sentence the filer wrote. Lines stay
+    apart (joined by a newline) so a long list still splits between items.
+    """
+    glued: list[str] = []
+    for para in paragraphs:  # a bullet glyph on a line of its own, its text on the next
+        if glued and _BULLET.fullmatch(glued[-1]) and not _is_marker(para):
+            glued[-1] = f"• {para}"
+        else:
+            glued.append(para)
+    out: list[str] = []
+    for para in glued:
+        if _BULLET.match(para) and out and _opens_list(out[-1]):
+            out[-1] = f"{out[-1]}\n{para}"
+        else:
+            out.append(para)
+    return out
+
+
+def _opens_list(para: str) -> bool:
+    """Whether a bullet after ``para`` continues it: a list item, a lead-in, an unfinished sentence."""
+    if _is_marker(para) or parse_heading(para):
+        return False
+    last_line = para.rsplit("\n", 1)[-1]
+    return bool(_BULLET.match(last_line)) or para.endswith(":") or not _SENTENCE_END.search(para)
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Remove page numbers, running headers/footers, TOC lines and page-break markers.
+    """Remove furniture and page-break markers; keep ``TOC_ENTRY`` markers for segmentation.
 
     A paragraph that a page break cut mid-sentence (no closing punctuation
     before the break, a lower-case word after it) is joined again.
     """
-    running = _running_lines(paragraphs)
+    running, running_headings = _running_lines(paragraphs)
+    seen_headings: set[str] = set()
     kept: list[str] = []
     at_break = False
     for para in paragraphs:
         if para == PAGE_BREAK:
             at_break = True
             continue
-        if _is_page_number(para) or _is_toc_line(para):
+        if para == TABLE_GONE:
+            _drop_table_lead_in(kept)
             continue
-        if (
-            running
-            and len(para) <= FURNITURE_MAX_CHARS
-            and _DIGITS.sub("#", para.lower()) in running
-            and not parse_heading(para)
-        ):
+        if para.startswith(TOC_ENTRY):
+            kept.append(para)
             continue
+        if _is_toc_line(para):
+            entry = _toc_entry(para)
+            if entry:
+                kept.append(entry)
+            continue
+        if _is_page_number(para) or _SEPARATOR.match(para) and not _BULLET.fullmatch(para):
+            continue
+        if _FOOTNOTE_MARK.match(para):
+            continue
+        short = len(para) <= FURNITURE_MAX_CHARS
+        if short and (running or running_headings):
+            key = _masked(para)
+            if key in running_headings:
+                if key in seen_headings:
+                    continue
+                seen_headings.add(key)
+            elif key in running and not parse_heading(para):
+                continue
         if at_break and kept and para[0].islower() and not _SENTENCE_END.search(kept[-1]):
             kept[-1] = f"{kept[-1]} {para}"
         else:
             kept.append(para)
         at_break = False
-    return kept
+    return _join_lists(kept)

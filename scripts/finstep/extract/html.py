@@ -13,7 +13,9 @@ import re
 import lxml.html
 from lxml import etree
 
-from .text import PAGE_BREAK, normalize_space
+from ..sentences import split_sentences
+from .items import parse_heading
+from .text import PAGE_BREAK, TABLE_GONE, TOC_ENTRY, normalize_space
 
 _BLOCK = frozenset(
     [
@@ -61,8 +63,14 @@ _PAGE_BREAK_STYLE = re.compile(
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)
 _ITEM_OR_PART = re.compile(r"^\s*(items?|part)\s+[0-9ivx]", re.I)
 _NUMERIC_CELL = re.compile(r"^[\s$€£¥()%.,:;*\-–—0-9]*$")
+_PAGE_CELL = re.compile(r"^\d{1,3}$")
+_BULLET_GLYPH = re.compile(r"^[•·▪◦●■\-–—*]")
 MAX_NUMERIC_ROW_SHARE = 0.3
 MIN_PROSE_CHAR_SHARE = 0.5
+# A cell of a dropped table is kept as prose when it reads as a paragraph: an
+# officer's biography beside an age column, not an exhibit title or a row label.
+PROSE_CELL_MIN_WORDS = 25
+PROSE_CELL_MIN_SENTENCES = 2
 
 
 def _parser_for(data: bytes) -> lxml.html.HTMLParser:
@@ -119,38 +127,97 @@ def classify_table(table: etree._Element) -> str:
 
 def _flatten_table(table: etree._Element) -> None:
     """Replace a kept table by one ``div`` per row, cells joined by spaces."""
-    rows = [" ".join(_cell_texts(row)) for row in table.iter("tr")]
+    _replace(table, [" ".join(_cell_texts(row)) for row in table.iter("tr")])
+
+
+def _replace(table: etree._Element, paragraphs: list[str]) -> None:
     replacement = etree.Element("div")
-    for text in rows:
+    for text in paragraphs:
         if text:
             etree.SubElement(replacement, "div").text = text
     replacement.tail = table.tail
     table.getparent().replace(table, replacement)
 
 
-def _prune(root: etree._Element) -> None:
+def _is_prose_cell(text: str) -> bool:
+    if len(text.split()) < PROSE_CELL_MIN_WORDS:
+        return False
+    long_sentences = [s for s in split_sentences(text) if len(s.split()) >= 5]
+    return len(long_sentences) >= PROSE_CELL_MIN_SENTENCES
+
+
+def prose_of_dropped_table(table: etree._Element) -> list[str]:
+    """The paragraphs worth keeping from a table dropped as numeric.
+
+    Classifying rows alone loses officers' biographies: a name, an age (a
+    number) and a multi-sentence career history in one row. A row that holds
+    a paragraph-like cell keeps its short text cells (the name) as a line of
+    their own and the cell's paragraphs; numbers and other rows go.
+    """
+    kept: list[str] = []
+    for row in table.iter("tr"):
+        cells = [c for c in row if c.tag in _CELL]
+        texts = [normalize_space(c.text_content()) for c in cells]
+        prose = [i for i, t in enumerate(texts) if _is_prose_cell(t)]
+        if not prose:
+            continue
+        labels = [t for i, t in enumerate(texts) if t and i not in prose and not _is_number(t)]
+        if labels:
+            kept.append(", ".join(labels))
+        for i in prose:
+            kept.extend(p for p in tree_paragraphs(cells[i]) if p != PAGE_BREAK)
+    return kept
+
+
+def toc_entries(table: etree._Element) -> list[str]:
+    """``TOC_ENTRY`` markers for the rows of a table of contents that name an Item and a page."""
+    entries = []
+    for cells in (_cell_texts(row) for row in table.iter("tr")):
+        heading = parse_heading(" ".join(c for c in cells if not _PAGE_CELL.match(c))) if cells else None
+        pages = [c for c in cells if _PAGE_CELL.match(c)]
+        if heading and pages:
+            entries.append(f"{TOC_ENTRY}{heading.item}|{pages[-1]}")
+    return entries
+
+
+def drop_invisible(root: etree._Element) -> None:
+    """Remove what a reader never sees: scripts, the inline-XBRL header, hidden elements."""
     for element in list(root.iter(*_DROP)):
         if element.getparent() is not None:
             element.drop_tree()
     for element in root.xpath(_MAYBE_HIDDEN_XPATH):
         if element.getparent() is not None and _HIDDEN_STYLE.search(element.get("style", "")):
             element.drop_tree()
-    # Innermost tables first: a layout table wrapping others is judged on what remains.
-    tables = [t for t in root.iter("table") if not any(True for _ in t.iterdescendants("table"))]
-    for table in tables:
+
+
+def innermost_tables(root: etree._Element) -> list[etree._Element]:
+    """Tables holding no other table: a layout table wrapping others is judged on what remains."""
+    return [t for t in root.iter("table") if not any(True for _ in t.iterdescendants("table"))]
+
+
+def _prune(root: etree._Element) -> None:
+    drop_invisible(root)
+    for table in innermost_tables(root):
         if table.getparent() is None:
             continue
         kind = classify_table(table)
         if kind == "prose":
             _flatten_table(table)
+        elif kind == "toc":
+            _replace(table, toc_entries(table))
         else:
-            table.drop_tree()
+            _replace(table, prose_of_dropped_table(table) or [TABLE_GONE])
 
 
 def html_to_paragraphs(data: bytes) -> list[str]:
     """Visible text of an HTML filing, one paragraph per block element."""
     root = parse_html(data)
     _prune(root)
+    return tree_paragraphs(root)
+
+
+def tree_paragraphs(root: etree._Element) -> list[str]:
+    """Paragraphs of an already pruned tree, with ``PAGE_BREAK`` markers where pages end."""
     parts: list[str] = []
     append = parts.append
     for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -164,6 +231,8 @@ def html_to_paragraphs(data: bytes) -> list[str]:
                 append("\n")
             if tag == "hr" or (breaks and "before" in breaks.group(1).lower()):
                 append(f"\n{PAGE_BREAK}\n")
+            if tag == "li" and not _BULLET_GLYPH.match(element.text_content().lstrip()):
+                append("• ")
             if element.text:
                 append(element.text)
         else:

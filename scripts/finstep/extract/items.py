@@ -5,13 +5,18 @@ Headings come as "Item 1A.", "ITEM 1A", "Item 1.Business", "Item 1:" and
 if any, starts with a capital letter, so that cross-references such as
 "see Item 1A of this Form 10-K" never count. Of the candidates, the longest
 run in canonical Item order wins, preferring later occurrences, which skips
-any table of contents that survived cleanup.
+any table of contents that survived cleanup. An Item then starts at the
+first of its own headings after the previous one: filers who print the
+current Item's heading atop every page would otherwise have each Item
+start on its last page.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .text import TOC_ENTRY
 
 ITEM_ORDER = (
     "1", "1A", "1B", "1C", "2", "3", "4", "5", "6", "7", "7A", "8",
@@ -44,6 +49,7 @@ ITEM_TITLES = {
 }
 _RANK = {item: i for i, item in enumerate(ITEM_ORDER)}
 FALLBACK_ITEM = "full"
+PREAMBLE_ITEM = "preamble"
 
 _KEY = r"\d{1,2}[A-Ca-c]?"
 _HEADING = re.compile(
@@ -60,6 +66,15 @@ HEADING_MAX_CHARS = 220
 MIN_ITEMS = 3
 MIN_LONGEST_SECTION = 2000
 MIN_COVERAGE = 0.5
+# An Item the table of contents gives this many pages must hold at least
+# MIN_SPAN_SHARE of the characters an average page of the filing holds there.
+MIN_CHECKED_PAGES = 3
+# Only Items that are prose by nature: financial statements and exhibit lists are
+# tables, which extraction drops, so their text is rightly short for their pages.
+SPAN_CHECKED_ITEMS = frozenset({"1", "1A", "1C", "7"})
+MIN_SPAN_SHARE = 0.15
+# The cover page ends with these; what follows it up to Item 1 is the preamble.
+_COVER = re.compile(r"check mark|incorporated by reference|securities registered pursuant", re.I)
 
 
 @dataclass(frozen=True)
@@ -116,24 +131,74 @@ def _best_chain(cands: list[Heading]) -> list[Heading]:
     return chain[::-1]
 
 
-def _section_text(paragraphs: list[str]) -> str:
-    return "\n\n".join(p for p in paragraphs if not _PART_LINE.match(p))
+def _section_text(paragraphs: list[str], item: str | None = None) -> str:
+    """Paragraphs joined, without Part lines and without repeats of the Item's own heading."""
+    return "\n\n".join(
+        p for p in paragraphs if not _PART_LINE.match(p) and not (item and _repeats(p, item))
+    )
+
+
+def _repeats(para: str, item: str) -> bool:
+    heading = parse_heading(para)
+    return heading is not None and item in heading.covers
+
+
+def _split_toc(paragraphs: list[str]) -> tuple[list[str], dict[str, int], int]:
+    """Paragraphs without ``TOC_ENTRY`` markers, the entries' pages, and where the last one stood."""
+    body: list[str] = []
+    pages: dict[str, int] = {}
+    toc_end = 0
+    for para in paragraphs:
+        if para.startswith(TOC_ENTRY):
+            item, page = para[len(TOC_ENTRY) :].split("|")
+            pages.setdefault(item, int(page))
+            toc_end = len(body)
+        else:
+            body.append(para)
+    return body, pages, toc_end
+
+
+def _first_of_run(chain: list[Heading], cands: list[Heading]) -> list[Heading]:
+    """Move each chosen heading back to the earliest heading of its Item with no other Item between."""
+    moved = []
+    for head in chain:
+        earliest = head
+        for cand in reversed([c for c in cands if c.index < head.index]):
+            if cand.item != head.item:
+                break
+            earliest = cand
+        moved.append(earliest)
+    return moved
+
+
+def _preamble(paragraphs: list[str], start: int, end: int) -> dict | None:
+    """Prose between the cover page (or table of contents) and the first Item: forward-looking notices."""
+    cover = [i for i in range(start, end) if _COVER.search(paragraphs[i])]
+    begin = max(start, cover[-1] + 1 if cover else start)
+    text = _section_text(paragraphs[begin:end])
+    if not text:
+        return None
+    return {"item": PREAMBLE_ITEM, "title": "Before Item 1", "covers": [], "text": text}
 
 
 def segment(paragraphs: list[str]) -> dict:
     """Return ``{"segmentation": "items"|"fallback", "reason", "sections": [...]}``.
 
     The segmentation is accepted when at least ``MIN_ITEMS`` Items were found,
-    one of them holds ``MIN_LONGEST_SECTION`` characters, and the Items cover
-    ``MIN_COVERAGE`` of the text after the first heading; otherwise the whole
-    document is returned as one section, and the reason is recorded.
+    one of them holds ``MIN_LONGEST_SECTION`` characters, the Items cover
+    ``MIN_COVERAGE`` of the text after the first heading, and no Item is far
+    shorter than the pages the table of contents gives it; otherwise the whole
+    document is returned as one section, and the reason is recorded. Text
+    before the first Item, after the cover page and table of contents, is a
+    section of its own, ``"preamble"``.
     """
+    paragraphs, toc_pages, toc_end = _split_toc(paragraphs)
     cands = []
     for i, para in enumerate(paragraphs):
         heading = parse_heading(para)
         if heading:
             cands.append(Heading(i, heading.item, heading.covers, heading.title))
-    chain = _best_chain(cands)
+    chain = _first_of_run(_best_chain(cands), cands)
     sections = []
     for k, head in enumerate(chain):
         end = chain[k + 1].index if k + 1 < len(chain) else len(paragraphs)
@@ -142,12 +207,13 @@ def segment(paragraphs: list[str]) -> dict:
                 "item": head.item,
                 "title": head.title,
                 "covers": list(head.covers),
-                "text": _section_text(paragraphs[head.index + 1 : end]),
+                "text": _section_text(paragraphs[head.index + 1 : end], head.item),
             }
         )
-    reason = _implausible(sections, paragraphs, chain)
+    reason = _implausible(sections, paragraphs, chain) or _short_for_pages(sections, toc_pages)
     if reason is None:
-        return {"segmentation": "items", "reason": None, "sections": sections}
+        preamble = _preamble(paragraphs, toc_end, chain[0].index)
+        return {"segmentation": "items", "reason": None, "sections": [preamble, *sections] if preamble else sections}
     return {
         "segmentation": "fallback",
         "reason": reason,
@@ -166,4 +232,27 @@ def _implausible(sections: list[dict], paragraphs: list[str], chain: list[Headin
     tail = sum(len(p) for p in paragraphs[chain[0].index :])
     if tail and sum(lengths) / tail < MIN_COVERAGE:
         return f"Items cover {sum(lengths) / tail:.0%} of the text, less than {MIN_COVERAGE:.0%}"
+    return None
+
+
+def _short_for_pages(sections: list[dict], toc_pages: dict[str, int]) -> str | None:
+    """An Item far shorter than its table-of-contents page span: its heading was found in the wrong place.
+
+    The span of an Item is the page of the next listed Item minus its own;
+    the filing's characters per page are measured over the Items found.
+    """
+    found = [s for s in sections if s["item"] in toc_pages]
+    pages = [toc_pages[s["item"]] for s in found]
+    if len(found) < MIN_ITEMS or pages != sorted(pages) or pages[-1] <= pages[0]:
+        return None
+    per_page = sum(len(s["text"]) for s in found[:-1]) / (pages[-1] - pages[0])
+    for here, nxt in zip(found, found[1:], strict=False):
+        span = toc_pages[nxt["item"]] - toc_pages[here["item"]]
+        if here["item"] not in SPAN_CHECKED_ITEMS:
+            continue
+        if span >= MIN_CHECKED_PAGES and len(here["text"]) < MIN_SPAN_SHARE * span * per_page:
+            return (
+                f"Item {here['item']} holds {len(here['text'])} characters but the table of contents "
+                f"gives it {span} pages (about {span * per_page:.0f} expected)"
+            )
     return None

@@ -1,0 +1,270 @@
+"""How much of each 10-K Item's prose reaches a chunk labelled with that Item, and how clean the chunks are.
+
+Usage: python benchmarks/prose_coverage.py [FOLDER_OR_FILE ...] [--json OUT]
+
+Defaults to every filing under ../shared/edgar/filings. The reference for an
+Item is independent of the extraction under test: the filing's own
+hyperlinked table of contents says where each Item starts (the anchor each
+"Item N" row links to), and every sentence in that span counts, tables
+included (each cell read as its own paragraph). A filing without a linked
+table of contents is reported as such and measured against the extraction's
+own Item boundaries ("self" in the table), which cannot reveal a
+segmentation error.
+
+A reference sentence is one of eight or more words, mostly letters, ending
+as a sentence or a list item does (". ! ? ;", ", and", "; or"). It is
+covered when its words, in order, lie inside the chunks labelled with its
+Item (``section`` or ``also_in``); overlapping chunks of a section are
+merged first so a sentence across a chunk boundary still counts.
+
+Furniture is chunk text that is a page number, a separator rule, an Item
+heading repeated as a running header, a short line repeated three or more
+times in the filing (headers, footers), an orphan footnote marker, or a
+lead-in line ending in ":" whose table was removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from lxml import etree  # noqa: E402
+
+from finstep.chunking import ChunkingConfig, chunk_filing  # noqa: E402
+from finstep.extract import extract_document  # noqa: E402
+from finstep.extract.cleanup import _is_page_number  # noqa: E402
+from finstep.extract.html import (  # noqa: E402
+    drop_invisible,
+    innermost_tables,
+    parse_html,
+    tree_paragraphs,
+)
+from finstep.extract.items import ITEM_ORDER, parse_heading  # noqa: E402
+from finstep.extract.text import PAGE_BREAK, normalize_space  # noqa: E402
+from finstep.sentences import split_sentences  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "edgar" / "filings"
+ITEMS = ("1", "1A", "7", "7A")
+GOAL_COVERAGE = 0.95
+GOAL_FURNITURE = 0.005
+_MARK = "\u2063ITEM "  # invisible separator: never in a filing's text
+_ROW_ITEM = re.compile(r"^\s*items?\s*(\d{1,2}[a-c]?)(?![0-9a-z])", re.I)
+_SENTENCE_END = re.compile(r"(?:[.!?;][\"'”’)\]]*|[;,]\s+(?:and|or))$")
+_SEPARATOR = re.compile(r"^[\W_]{3,}$")
+_FOOTNOTE_MARK = re.compile(r"^(?:\(\s*[0-9a-z]{1,2}\s*\)|\*{1,3}|\[\d{1,2}\]|[†‡§]+)$", re.I)
+_LIST_START = re.compile(r"^(?:[•·▪◦●■\-–—*]|\(?[0-9a-z]{1,3}[.)]\s|[a-z])")
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def norm(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def toc_targets(root: etree._Element) -> dict[str, etree._Element]:
+    """Item → the element its table-of-contents row links to (first link per Item wins)."""
+    ids = {el.get("id"): el for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+    names = {el.get("name"): el for el in root.iter("a") if el.get("name")}
+    targets: dict[str, etree._Element] = {}
+    for link in root.iter("a"):
+        href = link.get("href") or ""
+        if not href.startswith("#"):
+            continue
+        row = next((a for a in link.iterancestors("tr")), None)
+        text = " ".join(normalize_space(c.text_content()) for c in row) if row is not None else ""
+        match = _ROW_ITEM.match(text) or _ROW_ITEM.match(normalize_space(link.text_content()))
+        if not match:
+            continue
+        item = match.group(1).upper()
+        target = ids.get(href[1:])
+        if target is None:
+            target = names.get(href[1:])
+        if item in ITEM_ORDER and item not in targets and target is not None:
+            targets[item] = target
+    return targets
+
+
+def reference_sentences(data: bytes) -> dict[str, list[str]] | None:
+    """Item → its sentences per the filing's linked table of contents, or None without one."""
+    root = parse_html(data)
+    drop_invisible(root)
+    targets = toc_targets(root)
+    if len(targets) < 3:
+        return None
+    for item, target in targets.items():
+        marker = etree.Element("div")
+        marker.text = f"{_MARK}{item}"
+        target.addprevious(marker)
+    for table in innermost_tables(root):
+        if table.getparent() is None:
+            continue
+        cells = etree.Element("div")
+        for cell in table.iter("td", "th"):
+            etree.SubElement(cells, "div").text = cell.text_content()
+        cells.tail = table.tail
+        table.getparent().replace(table, cells)
+    out: dict[str, list[str]] = defaultdict(list)
+    item = None
+    for para in tree_paragraphs(root):
+        if para.startswith(_MARK):
+            item = para[len(_MARK) :]
+        elif item and para != PAGE_BREAK:
+            out[item].extend(s for s in split_sentences(para) if _is_reference(s))
+    return out
+
+
+def _is_reference(sentence: str) -> bool:
+    words = sentence.split()
+    if len(words) < 8 or not _SENTENCE_END.search(sentence):
+        return False
+    dense = "".join(words)
+    return sum(c.isalpha() for c in dense) / len(dense) >= 0.7
+
+
+def covered_text(doc: dict, chunks: list[dict]) -> dict[str, str]:
+    """Item → the normalized text of its chunks, overlapping chunks of a section merged."""
+    texts = {s["item"]: s["text"] for s in doc["sections"]}
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    pieces: dict[str, list[str]] = defaultdict(list)
+    for chunk in chunks:
+        spans[chunk["section"]].append((chunk["start"], chunk["end"]))
+        for other in chunk.get("also_in", []):
+            pieces[other].append(chunk["text"])
+    for item, items_spans in spans.items():
+        merged: list[list[int]] = []
+        for start, end in sorted(items_spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        pieces[item].extend(texts[item][a:b] for a, b in merged)
+    return {item: " # ".join(norm(p) for p in ps) for item, ps in pieces.items()}
+
+
+def furniture(doc: dict, chunks: list[dict]) -> tuple[int, int, Counter]:
+    """Characters of chunk text that are furniture, of all chunk text, and examples by kind."""
+    section_paras = [p for s in doc["sections"] for p in s["text"].split("\n\n")]
+    repeats = Counter(re.sub(r"\d+", "#", p.lower()) for p in section_paras if len(p) <= 100)
+    follows = {}
+    for s in doc["sections"]:
+        paras = s["text"].split("\n\n")
+        for a, b in zip(paras, paras[1:] + [""], strict=True):
+            follows.setdefault(a, b)
+    total = bad = 0
+    kinds: Counter = Counter()
+    for chunk in chunks:
+        total += len(chunk["text"])
+        for para in (p.strip() for p in chunk["text"].split("\n")):
+            kind = _furniture_kind(para, repeats, follows)
+            if kind:
+                bad += len(para)
+                kinds[kind] += 1
+    return bad, total, kinds
+
+
+def _furniture_kind(para: str, repeats: Counter, follows: dict[str, str]) -> str | None:
+    if not para:
+        return None
+    if _is_page_number(para):
+        return "page number"
+    if _SEPARATOR.match(para):
+        return "separator"
+    if _FOOTNOTE_MARK.match(para):
+        return "footnote marker"
+    if parse_heading(para):
+        return "item heading"
+    if para.endswith(":") and para in follows and not _LIST_START.match(follows[para]):
+        return "table lead-in"
+    if (
+        len(para) <= 100
+        and not re.search(r"[.!?]$", para)
+        and repeats[re.sub(r"\d+", "#", para.lower())] >= 3
+    ):
+        return "repeated line"
+    return None
+
+
+def measure(path: Path) -> dict:
+    data = path.read_bytes()
+    start = time.perf_counter()
+    doc = extract_document(data, name=str(path), form="10-K")
+    filing = {"ticker": path.parent.name, "accession": path.stem}
+    chunks, _ = chunk_filing(doc, filing, ChunkingConfig())
+    seconds = time.perf_counter() - start
+    reference = reference_sentences(data)
+    basis = "toc links"
+    if reference is None:
+        basis = "self"
+        reference = {s["item"]: [x for x in split_sentences(s["text"]) if _is_reference(x)] for s in doc["sections"]}
+    have = covered_text(doc, chunks)
+    coverage = {}
+    for item in ITEMS:
+        sentences = reference.get(item, [])
+        found = sum(1 for s in sentences if norm(s) in have.get(item, ""))
+        coverage[item] = {"sentences": len(sentences), "covered": found}
+    bad, total, kinds = furniture(doc, chunks)
+    return {
+        "filing": f"{path.parent.name}/{path.name}",
+        "basis": basis,
+        "segmentation": doc["segmentation"],
+        "chunks": len(chunks),
+        "coverage": coverage,
+        "furniture_chars": bad,
+        "chunk_chars": total,
+        "furniture_kinds": dict(kinds),
+        "extract_chunk_seconds": round(seconds, 3),
+    }
+
+
+def _share(c: dict) -> str:
+    return f"{c['covered'] / c['sentences']:.1%}" if c["sentences"] else "–"
+
+
+def table(rows: list[dict]) -> str:
+    head = "| filing | basis | chunks | " + " | ".join(f"Item {i}" for i in ITEMS) + " | furniture |"
+    lines = [head, "|" + " --- |" * (5 + len(ITEMS))]
+    for r in rows:
+        cov = " | ".join(f"{_share(r['coverage'][i])} ({r['coverage'][i]['sentences']})" for i in ITEMS)
+        share = r["furniture_chars"] / r["chunk_chars"] if r["chunk_chars"] else 0
+        lines.append(f"| {r['filing']} | {r['basis']} | {r['chunks']} | {cov} | {share:.2%} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="filings or folders (default: ../shared)")
+    parser.add_argument("--json", type=Path, help="write the measurements here")
+    args = parser.parse_args()
+    roots = args.paths or [SHARED]
+    files = sorted(
+        f
+        for r in roots
+        for f in ([r] if r.is_file() else r.rglob("*"))
+        if f.suffix.lower() in (".htm", ".html")
+    )
+    if not files:
+        sys.exit(f"no .htm/.html filings under {', '.join(map(str, roots))}")
+    rows = [measure(f) for f in files]
+    print(table(rows))
+    misses = [
+        f"{r['filing']} Item {i}"
+        for r in rows
+        for i in ITEMS
+        if r["coverage"][i]["sentences"] and r["coverage"][i]["covered"] / r["coverage"][i]["sentences"] < GOAL_COVERAGE
+    ]
+    print(f"\nbelow {GOAL_COVERAGE:.0%}: {', '.join(misses) or 'none'}")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": platform.platform(), "rows": rows}, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
