@@ -18,9 +18,11 @@ Item (``section`` or ``also_in``); overlapping chunks of a section are
 merged first so a sentence across a chunk boundary still counts.
 
 Furniture is chunk text that is a page number, a separator rule, an Item
-heading repeated as a running header, a short line repeated three or more
-times in the filing (headers, footers), an orphan footnote marker, or a
-lead-in line ending in ":" whose table was removed.
+heading repeated as a running header, an orphan footnote marker, a short
+line found three or more times among the first or last three lines of the
+filing's pages (headers, footers), or the lead-in line ending in ":" (or the
+"(in millions)" line) right before a table that extraction drops. Pages
+and dropped tables are read from the filing itself, not from the extraction.
 """
 
 from __future__ import annotations
@@ -37,31 +39,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from lxml import etree  # noqa: E402
-
 from finstep.chunking import ChunkingConfig, chunk_filing  # noqa: E402
 from finstep.extract import extract_document  # noqa: E402
 from finstep.extract.cleanup import _is_page_number  # noqa: E402
 from finstep.extract.html import (  # noqa: E402
+    classify_table,
     drop_invisible,
     innermost_tables,
     parse_html,
+    prose_of_dropped_table,
     tree_paragraphs,
 )
 from finstep.extract.items import ITEM_ORDER, parse_heading  # noqa: E402
 from finstep.extract.text import PAGE_BREAK, normalize_space  # noqa: E402
 from finstep.sentences import split_sentences  # noqa: E402
+from lxml import etree  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "edgar" / "filings"
 ITEMS = ("1", "1A", "7", "7A")
 GOAL_COVERAGE = 0.95
 GOAL_FURNITURE = 0.005
 _MARK = "\u2063ITEM "  # invisible separator: never in a filing's text
+_GONE = "\u2063TABLE"
+_UNITS = re.compile(r"^\(?(?:dollars |amounts )?in (?:millions|thousands|billions)\b", re.I)
 _ROW_ITEM = re.compile(r"^\s*items?\s*(\d{1,2}[a-c]?)(?![0-9a-z])", re.I)
 _SENTENCE_END = re.compile(r"(?:[.!?;][\"'”’)\]]*|[;,]\s+(?:and|or))$")
 _SEPARATOR = re.compile(r"^[\W_]{3,}$")
 _FOOTNOTE_MARK = re.compile(r"^(?:\(\s*[0-9a-z]{1,2}\s*\)|\*{1,3}|\[\d{1,2}\]|[†‡§]+)$", re.I)
-_LIST_START = re.compile(r"^(?:[•·▪◦●■\-–—*]|\(?[0-9a-z]{1,3}[.)]\s|[a-z])")
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -92,13 +96,11 @@ def toc_targets(root: etree._Element) -> dict[str, etree._Element]:
     return targets
 
 
-def reference_sentences(data: bytes) -> dict[str, list[str]] | None:
-    """Item → its sentences per the filing's linked table of contents, or None without one."""
+def reference(data: bytes) -> tuple[dict[str, list[str]] | None, set[str], set[str]]:
+    """Item → its sentences per the linked table of contents (None without one), lead-ins, header lines."""
     root = parse_html(data)
     drop_invisible(root)
     targets = toc_targets(root)
-    if len(targets) < 3:
-        return None
     for item, target in targets.items():
         marker = etree.Element("div")
         marker.text = f"{_MARK}{item}"
@@ -106,19 +108,52 @@ def reference_sentences(data: bytes) -> dict[str, list[str]] | None:
     for table in innermost_tables(root):
         if table.getparent() is None:
             continue
+        dropped = classify_table(table) == "numeric" and not prose_of_dropped_table(table)
         cells = etree.Element("div")
+        if dropped:
+            etree.SubElement(cells, "div").text = _GONE
         for cell in table.iter("td", "th"):
             etree.SubElement(cells, "div").text = cell.text_content()
         cells.tail = table.tail
         table.getparent().replace(table, cells)
+    paragraphs = tree_paragraphs(root)
+    lead_ins = {
+        norm(paragraphs[i - k])
+        for i, para in enumerate(paragraphs)
+        if para == _GONE
+        for k in (1, 2)
+        if i >= k and (paragraphs[i - k].endswith(":") or _UNITS.match(paragraphs[i - k]))
+    }
+    headers = _page_edge_lines(paragraphs)
+    if len(targets) < 3:
+        return None, lead_ins, headers
     out: dict[str, list[str]] = defaultdict(list)
     item = None
-    for para in tree_paragraphs(root):
+    for para in paragraphs:
         if para.startswith(_MARK):
             item = para[len(_MARK) :]
-        elif item and para != PAGE_BREAK:
+        elif item and para not in (PAGE_BREAK, _GONE):
             out[item].extend(s for s in split_sentences(para) if _is_reference(s))
-    return out
+    return out, lead_ins, headers
+
+
+def _page_edge_lines(paragraphs: list[str]) -> set[str]:
+    counts: Counter = Counter()
+    for b, para in enumerate(paragraphs):
+        if para != PAGE_BREAK:
+            continue
+        for step in (-1, 1):
+            lines, i = [], b + step
+            while 0 <= i < len(paragraphs) and len(lines) < 3 and paragraphs[i] != PAGE_BREAK:
+                if paragraphs[i] != _GONE and not _is_page_number(paragraphs[i]):
+                    lines.append(paragraphs[i])
+                i += step
+            counts.update({_mask(x) for x in lines if len(x) <= 100})
+    return {key for key, n in counts.items() if n >= 3}
+
+
+def _mask(line: str) -> str:
+    return re.sub(r"\d+", "#", line.lower())
 
 
 def _is_reference(sentence: str) -> bool:
@@ -136,7 +171,7 @@ def covered_text(doc: dict, chunks: list[dict]) -> dict[str, str]:
     pieces: dict[str, list[str]] = defaultdict(list)
     for chunk in chunks:
         spans[chunk["section"]].append((chunk["start"], chunk["end"]))
-        for other in chunk.get("also_in", []):
+        for other in chunk.get("also_in", ()):
             pieces[other].append(chunk["text"])
     for item, items_spans in spans.items():
         merged: list[list[int]] = []
@@ -149,28 +184,21 @@ def covered_text(doc: dict, chunks: list[dict]) -> dict[str, str]:
     return {item: " # ".join(norm(p) for p in ps) for item, ps in pieces.items()}
 
 
-def furniture(doc: dict, chunks: list[dict]) -> tuple[int, int, Counter]:
-    """Characters of chunk text that are furniture, of all chunk text, and examples by kind."""
-    section_paras = [p for s in doc["sections"] for p in s["text"].split("\n\n")]
-    repeats = Counter(re.sub(r"\d+", "#", p.lower()) for p in section_paras if len(p) <= 100)
-    follows = {}
-    for s in doc["sections"]:
-        paras = s["text"].split("\n\n")
-        for a, b in zip(paras, paras[1:] + [""], strict=True):
-            follows.setdefault(a, b)
+def furniture(chunks: list[dict], lead_ins: set[str], headers: set[str]) -> tuple[int, int, Counter]:
+    """Characters of chunk text that are furniture, of all chunk text, and counts by kind."""
     total = bad = 0
     kinds: Counter = Counter()
     for chunk in chunks:
         total += len(chunk["text"])
         for para in (p.strip() for p in chunk["text"].split("\n")):
-            kind = _furniture_kind(para, repeats, follows)
+            kind = _furniture_kind(para, lead_ins, headers)
             if kind:
                 bad += len(para)
                 kinds[kind] += 1
     return bad, total, kinds
 
 
-def _furniture_kind(para: str, repeats: Counter, follows: dict[str, str]) -> str | None:
+def _furniture_kind(para: str, lead_ins: set[str], headers: set[str]) -> str | None:
     if not para:
         return None
     if _is_page_number(para):
@@ -181,36 +209,40 @@ def _furniture_kind(para: str, repeats: Counter, follows: dict[str, str]) -> str
         return "footnote marker"
     if parse_heading(para):
         return "item heading"
-    if para.endswith(":") and para in follows and not _LIST_START.match(follows[para]):
+    if norm(para) in lead_ins:
         return "table lead-in"
-    if (
-        len(para) <= 100
-        and not re.search(r"[.!?]$", para)
-        and repeats[re.sub(r"\d+", "#", para.lower())] >= 3
-    ):
-        return "repeated line"
+    if len(para) <= 100 and _mask(para) in headers:
+        return "running header"
     return None
 
 
-def measure(path: Path) -> dict:
+def measure(path: Path, extracted: Path | None = None) -> dict:
+    """One filing; ``extracted`` is a folder of ``<TICKER>/<name>.json`` ({"doc", "chunks"}) made
+    by another extraction (an earlier commit, another tool) to measure instead of this one."""
     data = path.read_bytes()
     start = time.perf_counter()
-    doc = extract_document(data, name=str(path), form="10-K")
-    filing = {"ticker": path.parent.name, "accession": path.stem}
-    chunks, _ = chunk_filing(doc, filing, ChunkingConfig())
+    if extracted:
+        saved = json.loads((extracted / path.parent.name / f"{path.name}.json").read_text())
+        doc, chunks = saved["doc"], saved["chunks"]
+    else:
+        doc = extract_document(data, name=str(path), form="10-K")
+        filing = {"ticker": path.parent.name, "accession": path.stem}
+        chunks, _ = chunk_filing(doc, filing, ChunkingConfig())
     seconds = time.perf_counter() - start
-    reference = reference_sentences(data)
+    sentences, lead_ins, headers = reference(data)
     basis = "toc links"
-    if reference is None:
+    if sentences is None:
         basis = "self"
-        reference = {s["item"]: [x for x in split_sentences(s["text"]) if _is_reference(x)] for s in doc["sections"]}
+        sentences = {
+            s["item"]: [x for x in split_sentences(s["text"]) if _is_reference(x)] for s in doc["sections"]
+        }
     have = covered_text(doc, chunks)
     coverage = {}
     for item in ITEMS:
-        sentences = reference.get(item, [])
-        found = sum(1 for s in sentences if norm(s) in have.get(item, ""))
-        coverage[item] = {"sentences": len(sentences), "covered": found}
-    bad, total, kinds = furniture(doc, chunks)
+        wanted = sentences.get(item, [])
+        found = sum(1 for s in wanted if norm(s) in have.get(item, ""))
+        coverage[item] = {"sentences": len(wanted), "covered": found}
+    bad, total, kinds = furniture(chunks, lead_ins, headers)
     return {
         "filing": f"{path.parent.name}/{path.name}",
         "basis": basis,
@@ -242,6 +274,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="filings or folders (default: ../shared)")
     parser.add_argument("--json", type=Path, help="write the measurements here")
+    parser.add_argument(
+        "--extracted",
+        type=Path,
+        help="measure saved extractions (<TICKER>/<file>.json) instead of running this one",
+    )
     args = parser.parse_args()
     roots = args.paths or [SHARED]
     files = sorted(
@@ -252,13 +289,14 @@ def main() -> int:
     )
     if not files:
         sys.exit(f"no .htm/.html filings under {', '.join(map(str, roots))}")
-    rows = [measure(f) for f in files]
+    rows = [measure(f, args.extracted) for f in files]
     print(table(rows))
     misses = [
         f"{r['filing']} Item {i}"
         for r in rows
         for i in ITEMS
-        if r["coverage"][i]["sentences"] and r["coverage"][i]["covered"] / r["coverage"][i]["sentences"] < GOAL_COVERAGE
+        if r["coverage"][i]["sentences"]
+        and r["coverage"][i]["covered"] / r["coverage"][i]["sentences"] < GOAL_COVERAGE
     ]
     print(f"\nbelow {GOAL_COVERAGE:.0%}: {', '.join(misses) or 'none'}")
     if args.json:

@@ -20,7 +20,6 @@ DEFAULT_ITEMS = (
     "1", "1A", "1B", "1C", "2", "3", "5", "7", "7A", "8", "9", "9A", "9B", "9C",
     "10", "11", "12", "13", "14",
 )  # fmt: skip
-CHUNK_FIELDS = ("id", "ticker", "cik", "accession", "form", "period", "section", "start", "end", "text")
 
 
 @dataclass
@@ -71,22 +70,27 @@ def chunk_id(accession: str, section: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{accession}|{section}|{start}|{end}".encode()).hexdigest()[:16]
 
 
-def _wanted(section: dict, cfg: ChunkingConfig) -> bool:
-    if section["item"] == FALLBACK_ITEM:
+def _wanted(item: str, cfg: ChunkingConfig) -> bool:
+    if item == FALLBACK_ITEM:
         return cfg.keep_fallback
-    return section["item"] in cfg.items
+    return item in cfg.items
 
 
 def chunk_filing(text_doc: dict, filing: dict, cfg: ChunkingConfig) -> tuple[list[dict], ChunkStats]:
-    """Split one filing's sections; returns chunks in document order and counts of what was dropped."""
+    """Split one filing's sections; returns chunks in document order and counts of what was dropped.
+
+    A chunk repeating one of another wanted Item (filers restate export
+    rules in Items 1, 1A and 7) is kept once, under its first Item, with the
+    others in ``also_in``, so that selecting any of them finds it.
+    """
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=cfg.size, chunk_overlap=cfg.overlap, add_start_index=True
     )
     dedup = Deduplicator(cfg.near_duplicate_threshold)
     stats = ChunkStats()
-    chunks = []
+    chunks: list[dict] = []
     for section in text_doc["sections"]:
-        if not _wanted(section, cfg):
+        if not _wanted(section["item"], cfg):
             continue
         stats.sections += 1
         text = section["text"]
@@ -99,7 +103,11 @@ def chunk_filing(text_doc: dict, filing: dict, cfg: ChunkingConfig) -> tuple[lis
             if reason:
                 stats.not_prose[reason] += 1
                 continue
-            if not dedup.keep(piece):
+            first = dedup.first_seen(piece)
+            if first is not None:
+                earlier = chunks[first]
+                if section["item"] != earlier["section"] and section["item"] not in earlier["also_in"]:
+                    earlier["also_in"].append(section["item"])
                 continue
             chunks.append(
                 {
@@ -113,6 +121,7 @@ def chunk_filing(text_doc: dict, filing: dict, cfg: ChunkingConfig) -> tuple[lis
                     "start": start,
                     "end": end,
                     "text": piece,
+                    "also_in": [],
                 }
             )
     stats.duplicates_exact = dedup.dropped_exact

@@ -35,28 +35,36 @@ class Deduplicator:
 
     def __init__(self, threshold: float | None = 0.85) -> None:
         self.threshold = threshold
-        self._exact: set[bytes] = set()
+        self._exact: dict[bytes, int] = {}
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM) if threshold else None
         self._count = 0
         self.dropped_exact = 0
         self.dropped_near = 0
 
-    def keep(self, text: str) -> bool:
+    def first_seen(self, text: str) -> int | None:
+        """Which kept text (by order of keeping) ``text`` repeats; None, and ``text`` is kept, if new.
+
+        Callers that drop a repeat can still record where else it occurred
+        (a chunk of MD&A repeating a paragraph of Item 1 is labelled with both).
+        """
         tokens = _normal(text)
         key = hashlib.blake2b(" ".join(tokens).encode(), digest_size=16).digest()
         if key in self._exact:
             self.dropped_exact += 1
-            return False
-        self._exact.add(key)
-        if self._lsh is None:
-            return True
-        mh = _minhash(tokens)
-        if self._lsh.query(mh):
-            self.dropped_near += 1
-            return False
-        self._lsh.insert(str(self._count), mh)
+            return self._exact[key]
+        if self._lsh is not None:
+            mh = _minhash(tokens)
+            hits = self._lsh.query(mh)
+            if hits:
+                self.dropped_near += 1
+                return min(int(h) for h in hits)
+            self._lsh.insert(str(self._count), mh)
+        self._exact[key] = self._count
         self._count += 1
-        return True
+        return None
+
+    def keep(self, text: str) -> bool:
+        return self.first_seen(text) is None
 
     def filter(self, rows: Iterable[dict], field: str = "text") -> Iterator[dict]:
         for row in rows:

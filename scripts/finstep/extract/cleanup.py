@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..sentences import split_sentences
 from .items import parse_heading
 from .text import PAGE_BREAK, TABLE_GONE, TOC_ENTRY
 
@@ -37,6 +38,7 @@ _BULLET = re.compile(r"^[•·▪◦●■]\s*")
 _MARKERS = (PAGE_BREAK, TABLE_GONE)
 FURNITURE_MAX_CHARS = 100
 FURNITURE_MIN_REPEATS = 3
+HEADER_DEPTH = 3  # a header or footer block has at most this many lines ("Table of Contents", company, title)
 TABLE_TITLE_MAX_WORDS = 12
 
 
@@ -61,14 +63,20 @@ def _is_marker(para: str) -> bool:
     return para in _MARKERS or para.startswith(TOC_ENTRY)
 
 
-def _next_content(paragraphs: list[str], start: int, step: int) -> int | None:
-    """Index of the first paragraph from ``start`` that is not a page number or marker."""
+def _edge_lines(paragraphs: list[str], start: int, step: int) -> list[int]:
+    """Indexes of the first ``HEADER_DEPTH`` short lines from ``start``, page numbers and markers skipped."""
+    found: list[int] = []
     i = start
-    while 0 <= i < len(paragraphs):
-        if not _is_marker(paragraphs[i]) and not _is_page_number(paragraphs[i]):
-            return i
+    while 0 <= i < len(paragraphs) and len(found) < HEADER_DEPTH:
+        para = paragraphs[i]
+        if not _is_marker(para) and not _is_page_number(para):
+            if len(para) > FURNITURE_MAX_CHARS:
+                break
+            found.append(i)
+        elif para == PAGE_BREAK and found:
+            break
         i += step
-    return None
+    return found
 
 
 def _masked(para: str) -> str:
@@ -78,18 +86,18 @@ def _masked(para: str) -> str:
 def _running_lines(paragraphs: list[str]) -> tuple[set[str], set[str]]:
     """Short lines that recur right next to page breaks, compared with digits masked.
 
-    Only the first line on each side of a break (page numbers skipped) can be
-    a header or footer, and each line counts once however many breaks it
-    borders, so a run of empty pages cannot make an ordinary line a footer.
+    Only the first few short lines on each side of a break (page numbers
+    skipped) can be a header or footer, and each line counts once however
+    many breaks it borders, so a run of empty pages cannot make an ordinary
+    line a footer.
     Item headings are returned apart: some filers print the current Item's
     heading atop every page, and its first occurrence is the Item's start.
     """
     edges: set[int] = set()
     for b, para in enumerate(paragraphs):
         if para == PAGE_BREAK:
-            for i in (_next_content(paragraphs, b - 1, -1), _next_content(paragraphs, b + 1, 1)):
-                if i is not None and len(paragraphs[i]) <= FURNITURE_MAX_CHARS:
-                    edges.add(i)
+            edges.update(_edge_lines(paragraphs, b - 1, -1))
+            edges.update(_edge_lines(paragraphs, b + 1, 1))
     lines: Counter = Counter()
     headings: Counter = Counter()
     for i in edges:
@@ -101,14 +109,25 @@ def _running_lines(paragraphs: list[str]) -> tuple[set[str], set[str]]:
 
 
 def _drop_table_lead_in(kept: list[str]) -> None:
-    """Remove what introduced a dropped table: unit lines, then a ":" lead-in or a title line."""
+    """Remove what introduced a dropped table: unit lines, then a ":" lead-in or a title line.
+
+    A lead-in that closes a longer paragraph loses only its own sentence.
+    """
     while kept and _UNIT_LINE.match(kept[-1]):
         kept.pop()
     if not kept or _is_marker(kept[-1]) or parse_heading(kept[-1]):
         return
     last = kept[-1]
-    if last.endswith(":") or (
-        not _SENTENCE_END.search(last) and len(last.split()) <= TABLE_TITLE_MAX_WORDS and not _BULLET.match(last)
+    if last.endswith(":"):
+        rest = [s for s in split_sentences(last) if not s.endswith(":")]
+        if rest:
+            kept[-1] = " ".join(rest)
+        else:
+            kept.pop()
+    elif (
+        not _SENTENCE_END.search(last)
+        and len(last.split()) <= TABLE_TITLE_MAX_WORDS
+        and not _BULLET.match(last)
     ):
         kept.pop()
 
@@ -168,7 +187,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
             if entry:
                 kept.append(entry)
             continue
-        if _is_page_number(para) or _SEPARATOR.match(para) and not _BULLET.fullmatch(para):
+        if _is_page_number(para) or (_SEPARATOR.match(para) and not _BULLET.fullmatch(para)):
             continue
         if _FOOTNOTE_MARK.match(para):
             continue

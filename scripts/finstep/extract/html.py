@@ -88,15 +88,25 @@ def parse_html(data: bytes) -> etree._Element:
     return lxml.html.document_fromstring(data, parser=_parser_for(data))
 
 
-def _cell_texts(row: etree._Element) -> list[str]:
-    return [t for t in (normalize_space(c.text_content()) for c in row if c.tag in _CELL) if t]
+Rows = list[list[tuple[etree._Element, str]]]
+
+
+def _rows(table: etree._Element) -> Rows:
+    """Each row's non-empty cells with their text, read once per table."""
+    rows = []
+    for row in table.iter("tr"):
+        cells = [(c, normalize_space(c.text_content())) for c in row if c.tag in _CELL]
+        cells = [(c, t) for c, t in cells if t]
+        if cells:
+            rows.append(cells)
+    return rows
 
 
 def _is_number(cell: str) -> bool:
     return bool(_NUMERIC_CELL.match(cell)) and any(c.isdigit() for c in cell)
 
 
-def classify_table(table: etree._Element) -> str:
+def classify_table(table: etree._Element, rows: Rows | None = None) -> str:
     """``"toc"``, ``"prose"`` (keep: older filings lay out prose in tables) or ``"numeric"``.
 
     A table of contents has three or more rows that start with "Item" or
@@ -105,29 +115,23 @@ def classify_table(table: etree._Element) -> str:
     few rows hold a number (financial statements and page indexes do) and most
     of its characters sit in cells of five or more words.
     """
-    rows = [_cell_texts(row) for row in table.iter("tr")]
-    rows = [r for r in rows if r]
-    if not rows:
+    texts = [[t for _, t in r] for r in (_rows(table) if rows is None else rows)]
+    if not texts:
         return "numeric"
-    heading_rows = sum(1 for r in rows if _ITEM_OR_PART.match(r[0]))
+    heading_rows = sum(1 for r in texts if _ITEM_OR_PART.match(r[0]))
     if heading_rows >= 3:
         return "toc"
     if heading_rows:
         return "prose"
-    if sum(1 for r in rows if any(_is_number(c) for c in r)) / len(rows) >= MAX_NUMERIC_ROW_SHARE:
+    if sum(1 for r in texts if any(_is_number(c) for c in r)) / len(texts) >= MAX_NUMERIC_ROW_SHARE:
         return "numeric"
     prose = total = 0
-    for cells in rows:
+    for cells in texts:
         for cell in cells:
             total += len(cell)
             if len(cell.split()) >= 5:
                 prose += len(cell)
     return "prose" if total and prose / total >= MIN_PROSE_CHAR_SHARE else "numeric"
-
-
-def _flatten_table(table: etree._Element) -> None:
-    """Replace a kept table by one ``div`` per row, cells joined by spaces."""
-    _replace(table, [" ".join(_cell_texts(row)) for row in table.iter("tr")])
 
 
 def _replace(table: etree._Element, paragraphs: list[str]) -> None:
@@ -140,13 +144,13 @@ def _replace(table: etree._Element, paragraphs: list[str]) -> None:
 
 
 def _is_prose_cell(text: str) -> bool:
-    if len(text.split()) < PROSE_CELL_MIN_WORDS:
+    if text.count(" ") < PROSE_CELL_MIN_WORDS - 1:
         return False
     long_sentences = [s for s in split_sentences(text) if len(s.split()) >= 5]
     return len(long_sentences) >= PROSE_CELL_MIN_SENTENCES
 
 
-def prose_of_dropped_table(table: etree._Element) -> list[str]:
+def prose_of_dropped_table(table: etree._Element, rows: Rows | None = None) -> list[str]:
     """The paragraphs worth keeping from a table dropped as numeric.
 
     Classifying rows alone loses officers' biographies: a name, an age (a
@@ -155,26 +159,25 @@ def prose_of_dropped_table(table: etree._Element) -> list[str]:
     their own and the cell's paragraphs; numbers and other rows go.
     """
     kept: list[str] = []
-    for row in table.iter("tr"):
-        cells = [c for c in row if c.tag in _CELL]
-        texts = [normalize_space(c.text_content()) for c in cells]
-        prose = [i for i, t in enumerate(texts) if _is_prose_cell(t)]
+    for cells in _rows(table) if rows is None else rows:
+        prose = [c for c, t in cells if _is_prose_cell(t)]
         if not prose:
             continue
-        labels = [t for i, t in enumerate(texts) if t and i not in prose and not _is_number(t)]
+        labels = [t for c, t in cells if c not in prose and not _is_number(t)]
         if labels:
             kept.append(", ".join(labels))
-        for i in prose:
-            kept.extend(p for p in tree_paragraphs(cells[i]) if p != PAGE_BREAK)
+        for cell in prose:
+            kept.extend(p for p in tree_paragraphs(cell) if p != PAGE_BREAK)
     return kept
 
 
-def toc_entries(table: etree._Element) -> list[str]:
+def toc_entries(rows: Rows) -> list[str]:
     """``TOC_ENTRY`` markers for the rows of a table of contents that name an Item and a page."""
     entries = []
-    for cells in (_cell_texts(row) for row in table.iter("tr")):
-        heading = parse_heading(" ".join(c for c in cells if not _PAGE_CELL.match(c))) if cells else None
-        pages = [c for c in cells if _PAGE_CELL.match(c)]
+    for cells in rows:
+        texts = [t for _, t in cells]
+        heading = parse_heading(" ".join(t for t in texts if not _PAGE_CELL.match(t)))
+        pages = [t for t in texts if _PAGE_CELL.match(t)]
         if heading and pages:
             entries.append(f"{TOC_ENTRY}{heading.item}|{pages[-1]}")
     return entries
@@ -200,13 +203,14 @@ def _prune(root: etree._Element) -> None:
     for table in innermost_tables(root):
         if table.getparent() is None:
             continue
-        kind = classify_table(table)
-        if kind == "prose":
-            _flatten_table(table)
+        rows = _rows(table)
+        kind = classify_table(table, rows)
+        if kind == "prose":  # one div per row, cells joined by spaces
+            _replace(table, [" ".join(t for _, t in cells) for cells in rows])
         elif kind == "toc":
-            _replace(table, toc_entries(table))
+            _replace(table, toc_entries(rows))
         else:
-            _replace(table, prose_of_dropped_table(table) or [TABLE_GONE])
+            _replace(table, prose_of_dropped_table(table, rows) or [TABLE_GONE])
 
 
 def html_to_paragraphs(data: bytes) -> list[str]:

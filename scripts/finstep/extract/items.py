@@ -13,6 +13,7 @@ start on its last page.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -133,9 +134,7 @@ def _best_chain(cands: list[Heading]) -> list[Heading]:
 
 def _section_text(paragraphs: list[str], item: str | None = None) -> str:
     """Paragraphs joined, without Part lines and without repeats of the Item's own heading."""
-    return "\n\n".join(
-        p for p in paragraphs if not _PART_LINE.match(p) and not (item and _repeats(p, item))
-    )
+    return "\n\n".join(p for p in paragraphs if not _PART_LINE.match(p) and not (item and _repeats(p, item)))
 
 
 def _repeats(para: str, item: str) -> bool:
@@ -213,7 +212,11 @@ def segment(paragraphs: list[str]) -> dict:
     reason = _implausible(sections, paragraphs, chain) or _short_for_pages(sections, toc_pages)
     if reason is None:
         preamble = _preamble(paragraphs, toc_end, chain[0].index)
-        return {"segmentation": "items", "reason": None, "sections": [preamble, *sections] if preamble else sections}
+        return {
+            "segmentation": "items",
+            "reason": None,
+            "sections": [preamble, *sections] if preamble else sections,
+        }
     return {
         "segmentation": "fallback",
         "reason": reason,
@@ -246,7 +249,7 @@ def _short_for_pages(sections: list[dict], toc_pages: dict[str, int]) -> str | N
     if len(found) < MIN_ITEMS or pages != sorted(pages) or pages[-1] <= pages[0]:
         return None
     per_page = sum(len(s["text"]) for s in found[:-1]) / (pages[-1] - pages[0])
-    for here, nxt in zip(found, found[1:], strict=False):
+    for here, nxt in itertools.pairwise(found):
         span = toc_pages[nxt["item"]] - toc_pages[here["item"]]
         if here["item"] not in SPAN_CHECKED_ITEMS:
             continue
