@@ -7,7 +7,7 @@ from finstep.extract.html import html_to_paragraphs
 from finstep.extract.plaintext import text_to_paragraphs
 from finstep.extract.sgml import main_document
 from finstep.extract.sniff import sniff
-from finstep.extract.text import PAGE_BREAK
+from finstep.extract.text import PAGE_BREAK, TOC_ENTRY
 
 
 def test_inline_xbrl_header_and_hidden_blocks_are_dropped():
@@ -92,7 +92,8 @@ def test_toc_lines_with_page_numbers_and_dot_leaders_are_removed():
         "Item 1. Business",
         PROSE,
     ]
-    assert clean_paragraphs(paragraphs) == ["Item 1. Business", PROSE]
+    # Rows naming an Item stay as markers: segmentation checks Items against their page spans.
+    assert clean_paragraphs(paragraphs) == [f"{TOC_ENTRY}1|3", f"{TOC_ENTRY}1A|12", "Item 1. Business", PROSE]
 
 
 def test_windows_1252_documents_decode():

@@ -86,11 +86,12 @@ def test_cross_reference_lines_do_not_split_sections():
     assert [s["item"] for s in result["sections"]] == ["1", "1A", "7", "7A"]
 
 
-def test_out_of_order_repeats_prefer_the_body():
+def test_a_repeated_heading_does_not_restart_its_item():
+    # Running headers repeat the Item's heading; the first occurrence starts it, the repeat is dropped.
     paragraphs = _filing(with_toc=False) + ["Item 7A. Market Risk", "Short trailer."]
     result = segment(paragraphs)
     assert result["segmentation"] == "items"
-    assert result["sections"][-1]["text"] == "Short trailer."
+    assert result["sections"][-1]["text"] == "\n\n".join([PROSE] * 8 + ["Short trailer."])
 
 
 def test_fallback_when_headings_are_too_few_or_sections_too_short():

@@ -58,6 +58,7 @@ def test_chunks_are_substrings_within_size_with_stable_ids():
             "form",
             "period",
             "section",
+            "also_in",
             "start",
             "end",
             "text",

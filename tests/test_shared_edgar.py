@@ -39,13 +39,14 @@ def test_apple_10k_items_have_plausible_lengths(apple):
     assert apple["segmentation"] == "items"
     sections = {s["item"]: s for s in apple["sections"]}
     assert list(sections) == [
-        "1", "1A", "1B", "1C", "2", "3", "4", "5", "6", "7", "7A", "8",
+        "preamble", "1", "1A", "1B", "1C", "2", "3", "4", "5", "6", "7", "7A", "8",
         "9", "9A", "9B", "9C", "10", "11", "12", "13", "14", "15", "16",
     ]  # fmt: skip
     bounds = {"1": (8_000, 40_000), "1A": (40_000, 120_000), "7": (10_000, 40_000), "7A": (1_500, 8_000)}
     for item, (low, high) in bounds.items():
         assert low <= len(sections[item]["text"]) <= high, item
     assert sections["1A"]["title"] == "Risk Factors"
+    assert sections["preamble"]["text"].startswith("This Annual Report on Form 10-K (“Form 10-K”) contains forward-looking")
     assert sections["1"]["text"].startswith("Company Background")
     assert sections["4"]["text"] == "Not applicable."
     assert "Product, Service and Software Announcements" in sections["7"]["text"]

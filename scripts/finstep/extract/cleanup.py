@@ -64,7 +64,10 @@ def _is_marker(para: str) -> bool:
 
 
 def _edge_lines(paragraphs: list[str], start: int, step: int) -> list[int]:
-    """Indexes of the first ``HEADER_DEPTH`` short lines from ``start``, page numbers and markers skipped."""
+    """Indexes of the first ``HEADER_DEPTH`` short lines from ``start``, page numbers and markers skipped.
+
+    The block ends at a long line, at the next page break or after an Item heading.
+    """
     found: list[int] = []
     i = start
     while 0 <= i < len(paragraphs) and len(found) < HEADER_DEPTH:
@@ -73,6 +76,8 @@ def _edge_lines(paragraphs: list[str], start: int, step: int) -> list[int]:
             if len(para) > FURNITURE_MAX_CHARS:
                 break
             found.append(i)
+            if parse_heading(para):  # what follows an Item heading is content
+                break
         elif para == PAGE_BREAK and found:
             break
         i += step

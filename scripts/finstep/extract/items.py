@@ -74,6 +74,7 @@ MIN_CHECKED_PAGES = 3
 # tables, which extraction drops, so their text is rightly short for their pages.
 SPAN_CHECKED_ITEMS = frozenset({"1", "1A", "1C", "7"})
 MIN_SPAN_SHARE = 0.15
+MIN_PREAMBLE_CHARS = 200
 # The cover page ends with these; what follows it up to Item 1 is the preamble.
 _COVER = re.compile(r"check mark|incorporated by reference|securities registered pursuant", re.I)
 
@@ -171,11 +172,15 @@ def _first_of_run(chain: list[Heading], cands: list[Heading]) -> list[Heading]:
 
 
 def _preamble(paragraphs: list[str], start: int, end: int) -> dict | None:
-    """Prose between the cover page (or table of contents) and the first Item: forward-looking notices."""
+    """Prose between the cover page (or table of contents) and the first Item: forward-looking notices.
+
+    Headings there are what is left of a table of contents; under
+    ``MIN_PREAMBLE_CHARS`` there is no prose worth a section.
+    """
     cover = [i for i in range(start, end) if _COVER.search(paragraphs[i])]
-    begin = max(start, cover[-1] + 1 if cover else start)
-    text = _section_text(paragraphs[begin:end])
-    if not text:
+    begin = cover[-1] + 1 if cover else start
+    text = _section_text([p for p in paragraphs[begin:end] if not parse_heading(p)])
+    if len(text) < MIN_PREAMBLE_CHARS:
         return None
     return {"item": PREAMBLE_ITEM, "title": "Before Item 1", "covers": [], "text": text}
 
