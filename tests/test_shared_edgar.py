@@ -46,7 +46,9 @@ def test_apple_10k_items_have_plausible_lengths(apple):
     for item, (low, high) in bounds.items():
         assert low <= len(sections[item]["text"]) <= high, item
     assert sections["1A"]["title"] == "Risk Factors"
-    assert sections["preamble"]["text"].startswith("This Annual Report on Form 10-K (“Form 10-K”) contains forward-looking")
+    assert sections["preamble"]["text"].startswith(
+        "This Annual Report on Form 10-K (“Form 10-K”) contains forward-looking"
+    )
     assert sections["1"]["text"].startswith("Company Background")
     assert sections["4"]["text"] == "Not applicable."
     assert "Product, Service and Software Announcements" in sections["7"]["text"]

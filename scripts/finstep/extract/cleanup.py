@@ -63,10 +63,12 @@ def _is_marker(para: str) -> bool:
     return para in _MARKERS or para.startswith(TOC_ENTRY)
 
 
-def _edge_lines(paragraphs: list[str], start: int, step: int) -> list[int]:
+def _edge_lines(paragraphs: list[str], start: int, step: int, running: set[str]) -> list[int]:
     """Indexes of the first ``HEADER_DEPTH`` short lines from ``start``, page numbers and markers skipped.
 
-    The block ends at a long line, at the next page break or after an Item heading.
+    The block ends at a long line, at the next page break, or after an Item
+    heading (what follows an Item's start is content) unless that heading is
+    itself one of the ``running`` ones.
     """
     found: list[int] = []
     i = start
@@ -76,7 +78,7 @@ def _edge_lines(paragraphs: list[str], start: int, step: int) -> list[int]:
             if len(para) > FURNITURE_MAX_CHARS:
                 break
             found.append(i)
-            if parse_heading(para):  # what follows an Item heading is content
+            if parse_heading(para) and _masked(para) not in running:
                 break
         elif para == PAGE_BREAK and found:
             break
@@ -98,19 +100,21 @@ def _running_lines(paragraphs: list[str]) -> tuple[set[str], set[str]]:
     Item headings are returned apart: some filers print the current Item's
     heading atop every page, and its first occurrence is the Item's start.
     """
-    edges: set[int] = set()
-    for b, para in enumerate(paragraphs):
-        if para == PAGE_BREAK:
-            edges.update(_edge_lines(paragraphs, b - 1, -1))
-            edges.update(_edge_lines(paragraphs, b + 1, 1))
-    lines: Counter = Counter()
-    headings: Counter = Counter()
-    for i in edges:
-        (headings if parse_heading(paragraphs[i]) else lines)[_masked(paragraphs[i])] += 1
-    return (
-        {key for key, n in lines.items() if n >= FURNITURE_MIN_REPEATS},
-        {key for key, n in headings.items() if n >= FURNITURE_MIN_REPEATS},
-    )
+    breaks = [b for b, para in enumerate(paragraphs) if para == PAGE_BREAK]
+    running_headings: set[str] = set()
+    for _ in range(2):  # the second pass looks past the running Item headings the first found
+        edges: set[int] = set()
+        for b in breaks:
+            edges.update(_edge_lines(paragraphs, b - 1, -1, running_headings))
+            edges.update(_edge_lines(paragraphs, b + 1, 1, running_headings))
+        lines: Counter = Counter()
+        headings: Counter = Counter()
+        for i in edges:
+            (headings if parse_heading(paragraphs[i]) else lines)[_masked(paragraphs[i])] += 1
+        running_headings = {key for key, n in headings.items() if n >= FURNITURE_MIN_REPEATS}
+        if not running_headings:
+            break
+    return {key for key, n in lines.items() if n >= FURNITURE_MIN_REPEATS}, running_headings
 
 
 def _drop_table_lead_in(kept: list[str]) -> None:
