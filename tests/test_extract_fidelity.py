@@ -165,7 +165,7 @@ def test_bullets_ending_in_semicolons_join_their_lead_in_and_reach_chunks():
     # A list long enough to fill chunks of its own still passes the prose filter.
     listing = "\n\n".join([paragraphs[1].split("\n")[0] + "\n" + "\n".join(f"• {b}" for b in bullets * 6)])
     doc = {"segmentation": "items", "sections": [{"item": "1A", "title": "Risk Factors", "text": listing}]}
-    chunks, stats = chunk_filing(
+    _chunks, stats = chunk_filing(
         doc, FILING, ChunkingConfig(size=600, overlap=0, near_duplicate_threshold=None)
     )
     assert stats.candidates > 2 and stats.kept == stats.candidates, stats.not_prose
@@ -238,7 +238,7 @@ def test_the_preamble_is_a_section_that_chunking_leaves_out_unless_asked():
     default, _ = chunk_filing(result, FILING, ChunkingConfig())
     assert "preamble" not in {c["section"] for c in default}
     asked, _ = chunk_filing(result, FILING, ChunkingConfig(items=("preamble", "1")))
-    assert [c["section"] for c in asked][0] == "preamble"
+    assert next(c["section"] for c in asked) == "preamble"
 
 
 def test_real_forward_looking_notice_is_the_preamble(shared_edgar):
