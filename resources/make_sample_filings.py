@@ -71,6 +71,11 @@ def PROSE_TABLE(header, rows):
     return ("ptable", {"header": header, "rows": rows})
 
 
+def OFFICERS(rows):
+    """Executive officers: name, age, and a position cell holding the title and a biography."""
+    return ("officers", rows)
+
+
 def TEXTBLOCK(concept, *blocks):
     """Blocks wrapped in an ``ix:nonNumeric`` text-block fact (notes)."""
     return ("textblock", concept, list(blocks))
@@ -328,6 +333,25 @@ AAPL_ITEMS = [
         sit outside the business unit involved. Safety programs cover the Company's own sites and,
         through the Supplier Code of Conduct, the factories of its manufacturing partners, which
         are audited regularly against labor, health and environmental standards.""",
+        H("Information About the Executive Officers of the Company"),
+        "The Company's executive officers and their ages as of October 25, 2024 are as follows:",
+        OFFICERS([
+            ("Maria Chen", "58", "Chief Executive Officer",
+             """Ms. Chen has served as Chief Executive Officer since 2019. She joined the Company in
+             2004 to run its notebook engineering group and later led worldwide operations, where
+             she built the supplier programs that the Company still relies on. She serves on the
+             board of a public health foundation."""),
+            ("David Osei", "52", "Senior Vice President, Chief Financial Officer",
+             """Mr. Osei has served as Chief Financial Officer since 2021. Before that he was the
+             Company's Vice President of Financial Planning and Analysis, and earlier he spent
+             twelve years in corporate finance roles at a global semiconductor maker. He is a
+             certified public accountant."""),
+            ("Laura Jensen", "61", "Senior Vice President, General Counsel and Secretary",
+             """Ms. Jensen has served as General Counsel since 2017 and oversees legal, privacy and
+             regulatory matters worldwide. She was previously a partner at a law firm, where she
+             advised technology companies on competition and intellectual property disputes for
+             more than twenty years."""),
+        ]),
         H("Available Information"),
         """Annual Reports on Form 10-K, Quarterly Reports on Form 10-Q, Current Reports on Form 8-K
         and any amendments are posted free of charge on the Company's investor relations website
@@ -343,6 +367,17 @@ AAPL_ITEMS = [
         sales, compress margins, damage the Company's reputation or lower the market price of its
         stock, and several could occur at the same time. This section should be read together
         with Part II, Item 7 and the consolidated financial statements in Part II, Item 8.""",
+        "Risks that could cause actual results to differ from the Company's expectations include:",
+        UL("weaker consumer and business spending in the Company's largest markets, including the "
+           "United States, Europe and Greater China;",
+           "disruption at the outsourcing partners and single-source suppliers that build and supply "
+           "most of the Company's hardware;",
+           "new competition, antitrust and digital platform rules that change how the App Store and "
+           "other services may operate;",
+           "security breaches, data losses or service outages that erode the trust customers place "
+           "in the Company's products; and",
+           "movements in foreign exchange rates, interest rates and tax law that reduce reported "
+           "results."),
         H("Macroeconomic and Industry Risks"),
         RISK("Weak economic conditions in the Company's largest markets could reduce demand for its "
              "products and services."),
@@ -3117,6 +3152,7 @@ class IxbrlFiling:
         self.chars = 0
         self.part = ""
         self.item_label = ""
+        self.item_key = ""
         self.need_header = False
         self.no_break = False
         self.item_pages = {}
@@ -3205,6 +3241,9 @@ class IxbrlFiling:
             if self.key == "MSFT" and self.part:
                 label = self.part + (" " + self.item_label if self.item_label else "")
                 self.out.append(self.div(self.span(label, size="8pt"), "right", extra=";margin-bottom:9pt"))
+            if self.key == "GOOGL" and self.item_key:
+                # Alphabet's sample prints the current Item's heading atop every page, as some filers do.
+                self.out.append(self.div(self.item_heading_inner(self.item_key), "left", extra=";margin-bottom:9pt"))
         self.out.append(markup)
         self.chars += chars
         if not keep_with_next and not self.no_break and self.chars >= self.st["page_chars"]:
@@ -3214,7 +3253,7 @@ class IxbrlFiling:
     def part_heading(self, roman):
         if roman != "I":
             self.force_break()
-        self.part, self.item_label = f"PART {roman}", ""
+        self.part, self.item_label, self.item_key = f"PART {roman}", "", ""
         size = "12pt" if self.key == "MSFT" else None
         markup = (f'<div id="p{roman.lower()}" style="margin-top:12pt;text-align:{self.st["part_align"]}">'
                   f'{self.span(self.part, bold=True, size=size)}</div>')
@@ -3237,6 +3276,7 @@ class IxbrlFiling:
     def item_heading(self, key):
         number = key.split("-")[0]
         self.item_label = f"Item {number}"
+        self.item_key = key
         self.item_pages[key] = self.page
         markup = f'<div id="i{number.lower()}" style="margin-top:14pt">{self.item_heading_inner(key)}</div>'
         self.add(markup, 60, keep_with_next=True)
@@ -3265,6 +3305,8 @@ class IxbrlFiling:
             elif kind == "grid":
                 spec = block[1]
                 self.add(self.grid_html(spec), 80 * (len(spec["rows"]) + 1))
+            elif kind == "officers":
+                self.add(self.officers_html(block[1]), sum(len(squash(r[3])) + 60 for r in block[1]))
             elif kind == "ptable":
                 spec = block[1]
                 self.add(self.prose_table_html(spec), sum(len(" ".join(r)) for r in spec["rows"]))
@@ -3358,6 +3400,20 @@ class IxbrlFiling:
         rows = cells_html or [[self.inline(c) for c in r] for r in spec["rows"]]
         for r in rows:
             out.append("<tr>" + "".join(f'<td style="{pad}">{self.span(c) if c else ""}</td>' for c in r) + "</tr>")
+        out.append("</table>")
+        return "".join(out)
+
+    def officers_html(self, rows):
+        """Name | Age | Position, the biography in the position cell below the title."""
+        pad = "padding:2px 1pt;vertical-align:top"
+        out = ['<table style="border-collapse:collapse;margin-top:6pt;width:100.000%">',
+               "<tr>" + "".join(f'<td style="{pad}">{self.span(h, bold=True)}</td>'
+                                for h in ("Name", "Age", "Position")) + "</tr>"]
+        for name, age, title, bio in rows:
+            out.append(f'<tr><td style="{pad};width:22%">{self.span(self.plain(name))}</td>'
+                       f'<td style="{pad};width:6%;text-align:center">{self.span(age)}</td>'
+                       f'<td style="{pad}"><div>{self.span(self.plain(title), italic=True)}</div>'
+                       f'<div style="margin-top:3pt;text-align:justify">{self.span(self.inline(bio))}</div></td></tr>')
         out.append("</table>")
         return "".join(out)
 
