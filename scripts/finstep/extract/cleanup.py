@@ -32,7 +32,7 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _FOOTNOTE_MARK = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\*{1,3}|\[\d{1,2}\]|[†‡§]+)$", re.I)
 _UNIT_LINE = re.compile(
-    r"^\(?(?:(?:dollars|amounts|shares|\$)\s+)?in\s+(?:millions|thousands|billions)\b[^.]{0,60}\)?$", re.I
+    r"^\(?(?:(?:dollars|amounts|shares|\$)\s+)?in\s+(?:millions|thousands|billions)\b[^.]{0,120}\)?$", re.I
 )
 _BULLET = re.compile(r"^[•·▪◦●■]\s*")
 _MARKERS = (PAGE_BREAK, TABLE_GONE)
@@ -118,26 +118,34 @@ def _running_lines(paragraphs: list[str]) -> tuple[set[str], set[str]]:
 
 
 def _drop_table_lead_in(kept: list[str]) -> None:
-    """Remove what introduced a dropped table: unit lines, then a ":" lead-in or a title line.
+    """Remove what introduced a dropped table: unit lines, a title line, then a ":" lead-in.
 
     A lead-in that closes a longer paragraph loses only its own sentence.
     """
-    while kept and _UNIT_LINE.match(kept[-1]):
-        kept.pop()
+    _drop_unit_lines(kept)
     if not kept or _is_marker(kept[-1]) or parse_heading(kept[-1]):
         return
     last = kept[-1]
+    if (
+        not _SENTENCE_END.search(last)
+        and len(last.split()) <= TABLE_TITLE_MAX_WORDS
+        and not _BULLET.match(last)
+    ):
+        kept.pop()  # "CONSOLIDATED BALANCE SHEETS", "Index to Financial Statements"
+        _drop_unit_lines(kept)
+        if not kept or _is_marker(kept[-1]) or parse_heading(kept[-1]):
+            return
+        last = kept[-1]
     if last.endswith(":"):
         rest = [s for s in split_sentences(last) if not s.endswith(":")]
         if rest:
             kept[-1] = " ".join(rest)
         else:
             kept.pop()
-    elif (
-        not _SENTENCE_END.search(last)
-        and len(last.split()) <= TABLE_TITLE_MAX_WORDS
-        and not _BULLET.match(last)
-    ):
+
+
+def _drop_unit_lines(kept: list[str]) -> None:
+    while kept and _UNIT_LINE.match(kept[-1]):
         kept.pop()
 
 
