@@ -273,7 +273,7 @@ def _share(c: dict) -> str:
 
 def table(rows: list[dict]) -> str:
     head = "| filing | basis | chunks | " + " | ".join(f"Item {i}" for i in ITEMS) + " | furniture |"
-    lines = [head, "|" + " --- |" * (5 + len(ITEMS))]
+    lines = [head, "|" + " --- |" * (4 + len(ITEMS))]
     for r in rows:
         cov = " | ".join(f"{_share(r['coverage'][i])} ({r['coverage'][i]['sentences']})" for i in ITEMS)
         share = r["furniture_chars"] / r["chunk_chars"] if r["chunk_chars"] else 0
