@@ -174,11 +174,15 @@ def _first_of_run(chain: list[Heading], cands: list[Heading]) -> list[Heading]:
 def _preamble(paragraphs: list[str], start: int, end: int) -> dict | None:
     """Prose between the cover page (or table of contents) and the first Item: forward-looking notices.
 
-    Headings there are what is left of a table of contents; under
+    It starts after the table of contents; without one, after the last
+    paragraph of the cover page (check boxes, documents incorporated by
+    reference). Headings there are what is left of a table of contents; under
     ``MIN_PREAMBLE_CHARS`` there is no prose worth a section.
     """
-    cover = [i for i in range(start, end) if _COVER.search(paragraphs[i])]
-    begin = cover[-1] + 1 if cover else start
+    begin = start
+    if not start:
+        cover = [i for i in range(end) if _COVER.search(paragraphs[i])]
+        begin = cover[-1] + 1 if cover else 0
     text = _section_text([p for p in paragraphs[begin:end] if not parse_heading(p)])
     if len(text) < MIN_PREAMBLE_CHARS:
         return None
