@@ -92,6 +92,11 @@ def test_a_segmentation_short_for_its_table_of_contents_pages_falls_back():
     result = segment(toc + body)
     assert result["segmentation"] == "fallback"
     assert "Item 1A holds" in result["reason"] and "15 pages" in result["reason"]
+    # An Item that points to the annual report exhibit is short by right.
+    pointer = (
+        "The information required by this Item is incorporated herein by reference to our Annual Report."
+    )
+    assert segment(toc + [*body[:32], pointer, *body[33:]])["segmentation"] == "items"
     # The same Items with the 1A text where the pages say it is: accepted.
     fixed = [*body[:31], "Item 1A. Risk Factors", *[PROSE] * 45, *body[33:]]
     assert segment(toc + fixed)["segmentation"] == "items"

@@ -74,6 +74,8 @@ MIN_CHECKED_PAGES = 3
 # tables, which extraction drops, so their text is rightly short for their pages.
 SPAN_CHECKED_ITEMS = frozenset({"1", "1A", "1C", "7"})
 MIN_SPAN_SHARE = 0.15
+# Banks' Items 1A and 7 often only point to the annual report exhibit, whose pages the contents give.
+_POINTER = re.compile(r"incorporated\b.{0,80}\bby reference", re.I | re.S)
 MIN_PREAMBLE_CHARS = 200
 # The cover page ends with these; what follows it up to Item 1 is the preamble.
 _COVER = re.compile(r"check mark|incorporated by reference|securities registered pursuant", re.I)
@@ -260,7 +262,7 @@ def _short_for_pages(sections: list[dict], toc_pages: dict[str, int]) -> str | N
     per_page = sum(len(s["text"]) for s in found[:-1]) / (pages[-1] - pages[0])
     for here, nxt in itertools.pairwise(found):
         span = toc_pages[nxt["item"]] - toc_pages[here["item"]]
-        if here["item"] not in SPAN_CHECKED_ITEMS:
+        if here["item"] not in SPAN_CHECKED_ITEMS or _POINTER.search(here["text"][:2000]):
             continue
         if span >= MIN_CHECKED_PAGES and len(here["text"]) < MIN_SPAN_SHARE * span * per_page:
             return (
