@@ -167,6 +167,9 @@ def test_bullets_ending_in_semicolons_join_their_lead_in_and_reach_chunks():
         ["Factors that could affect our results include:", *[f"• {b}" for b in bullets]]
     )
     assert paragraphs[3] == "\n".join(f"• {b}" for b in bullets[:2])  # <li> gets its bullet
+    assert html_to_paragraphs(html_doc("<ol><li>Item 1A. Risk Factors</li></ol>")) == [
+        "Item 1A. Risk Factors"
+    ]
     # A list long enough to fill chunks of its own still passes the prose filter.
     listing = "\n\n".join([paragraphs[1].split("\n")[0] + "\n" + "\n".join(f"• {b}" for b in bullets * 6)])
     doc = {"segmentation": "items", "sections": [{"item": "1A", "title": "Risk Factors", "text": listing}]}

@@ -220,6 +220,12 @@ def html_to_paragraphs(data: bytes) -> list[str]:
     return tree_paragraphs(root)
 
 
+def _needs_bullet(item: etree._Element) -> bool:
+    """A list item shows its bullet, unless it has one or is an Item heading laid out as a list."""
+    text = normalize_space(item.text_content())
+    return bool(text) and not _BULLET_GLYPH.match(text) and parse_heading(text) is None
+
+
 def tree_paragraphs(root: etree._Element) -> list[str]:
     """Paragraphs of an already pruned tree, with ``PAGE_BREAK`` markers where pages end."""
     parts: list[str] = []
@@ -235,7 +241,7 @@ def tree_paragraphs(root: etree._Element) -> list[str]:
                 append("\n")
             if tag == "hr" or (breaks and "before" in breaks.group(1).lower()):
                 append(f"\n{PAGE_BREAK}\n")
-            if tag == "li" and not _BULLET_GLYPH.match(element.text_content().lstrip()):
+            if tag == "li" and _needs_bullet(element):
                 append("• ")
             if element.text:
                 append(element.text)
