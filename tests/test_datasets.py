@@ -130,6 +130,37 @@ def test_bad_instruction_records_are_named(tmp_path, records, message):
         load_instructions(path)
 
 
+def test_a_utf8_bom_is_not_an_error(tmp_path):
+    path = tmp_path / "windows.jsonl"
+    path.write_bytes("\ufeff".encode() + b'{"instruction": "What is 2+2?", "response": "4"}\n')
+    [row] = load_instructions(path)
+    assert row["prompt"] == "What is 2+2?"
+
+
+def test_repeated_instruction_pairs_are_dropped_before_splitting(tmp_path, caplog):
+    records = [{"instruction": f"What is {k} + {k}?", "response": str(2 * k)} for k in range(10)]
+    source = tmp_path / "repeated.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records * 4))
+    outputs = {k: str(tmp_path / f"{k}.jsonl") for k in ("train", "val", "test")} | {
+        "info": str(tmp_path / "s.json")
+    }
+    with caplog.at_level("WARNING", logger="finstep"):
+        build_dataset("d", {"kind": "instructions"}, str(source), outputs)
+    assert "30 of 40 records repeat an earlier (prompt, response) pair" in caplog.text
+    pairs = {
+        split: {(r["prompt"], r["completion"]) for r in read_jsonl(outputs[split])}
+        for split in outputs
+        if split != "info"
+    }
+    assert sum(len(p) for p in pairs.values()) == 10
+    assert (
+        not pairs["train"] & pairs["test"]
+        and not pairs["train"] & pairs["val"]
+        and not pairs["val"] & pairs["test"]
+    )
+    assert json.loads((tmp_path / "s.json").read_text())["repeated_pairs_dropped"] == 30
+
+
 def test_bad_jsonl_line_is_named(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text('{"instruction": "a", "response": "b"}\n{oops\n')

@@ -96,6 +96,20 @@ def test_toc_lines_with_page_numbers_and_dot_leaders_are_removed():
     assert clean_paragraphs(paragraphs) == [f"{TOC_ENTRY}1|3", f"{TOC_ENTRY}1A|12", "Item 1. Business", PROSE]
 
 
+def test_a_text_node_over_10_mb_is_read():
+    # libxml2 drops such a node without error unless told it may be huge.
+    text = "The company reported results in line with its plans for the year. " * 160_000
+    assert len(text) > 10_000_000
+    paragraphs = html_to_paragraphs(html_doc(f"<p>{text}</p>"))
+    assert len(paragraphs) == 1 and len(paragraphs[0]) == len(text.strip())
+
+
+def test_a_large_document_without_readable_text_fails_naming_it():
+    hidden = '<div style="display:none">' + "<span>us-gaap:Revenues 1</span>" * 60_000 + "</div>"
+    with pytest.raises(FinstepError, match=r"^big\.htm: 0 characters of text from [\d,]+ bytes of html"):
+        extract_document(html_doc(hidden), name="big.htm")
+
+
 def test_windows_1252_documents_decode():
     data = b"<html><body><p>The Company\x92s results \x96 good.</p></body></html>"
     assert html_to_paragraphs(data) == ["The Company’s results – good."]

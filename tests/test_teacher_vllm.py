@@ -66,6 +66,7 @@ def test_structured_outputs_carry_the_json_schema(fake_vllm):
     assert params.seed == 5 and params.max_tokens == 300 and params.temperature == 0.0
     assert params.structured_outputs.grammar == answer_grammar()
     assert LLM.made[0].kwargs["trust_remote_code"] is False
+    assert LLM.made[0].kwargs["load_format"] == "safetensors"
 
 
 def test_missing_vllm_is_a_clear_error(monkeypatch):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from .instructions import load_instructions
 from .splits import SPLITS, assign
 
 DEFAULT_FRACTIONS = {"train": 0.8, "val": 0.1, "test": 0.1}
+log = logging.getLogger("finstep")
 
 
 def _sha256(path: str) -> str:
@@ -34,15 +36,40 @@ def build_distill(triplets_path: str, options: dict, seed: int, fractions: dict)
     return out, {"filings": groups, "prompt_version": formats.PROMPT_VERSION}
 
 
+def drop_repeated_pairs(records: list[dict], path: str) -> tuple[list[dict], int]:
+    """Keep the first of records with the same prompt and response (whitespace aside).
+
+    Splitting by record would otherwise put copies of one pair in train and
+    test, and the test score would measure memory.
+    """
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for record in records:
+        key = (" ".join(record["prompt"].split()), " ".join(record["completion"].split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(record)
+    dropped = len(records) - len(kept)
+    if dropped:
+        log.warning(
+            "%s: %d of %d records repeat an earlier (prompt, response) pair; dropped, so that no pair "
+            "lands in two splits",
+            path,
+            dropped,
+            len(records),
+        )
+    return kept, dropped
+
+
 def build_instructions(path: str, seed: int, fractions: dict) -> tuple[dict, dict]:
-    records = load_instructions(path)
+    records, dropped = drop_repeated_pairs(load_instructions(path), path)
     ids = [r["id"] for r in records]
     repeated = [i for i, n in Counter(ids).items() if n > 1]
     if repeated:
         raise FinstepError(f"{path}: record id {repeated[0]!r} appears twice; ids must be unique")
     split_of = assign(ids, fractions, seed, f"instruction file {path} (records)")
     out = {name: [r for r in records if split_of[r["id"]] == name] for name in SPLITS}
-    return out, {}
+    return out, {"repeated_pairs_dropped": dropped}
 
 
 def build_dataset(name: str, options: dict, source: str, outputs: dict[str, str]) -> None:

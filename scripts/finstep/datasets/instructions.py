@@ -38,7 +38,7 @@ class Instruction(BaseModel):
 
 
 def _records(path: Path) -> list[object]:
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is not an error
     try:
         data = json.loads(text)
         return data if isinstance(data, list) else [data]

@@ -7,6 +7,7 @@ submission, turn HTML or plain text into paragraphs, drop page furniture
 
 from __future__ import annotations
 
+from ..errors import FinstepError
 from .cleanup import clean_paragraphs
 from .html import html_to_paragraphs
 from .items import segment
@@ -16,6 +17,11 @@ from .sniff import sniff
 
 __all__ = ["extract_document"]
 
+# A document this large that yields under this share of its size as text was not read:
+# 10-Ks give 5-15% of their bytes as text, exhibits and XBRL included.
+MIN_TEXT_SHARE = 0.005
+CHECKED_BYTES = 1_000_000
+
 
 def extract_document(data: bytes, *, name: str, form: str | None = None) -> dict:
     """Extract sections from one filing's bytes; ``name`` is used in error messages."""
@@ -24,4 +30,11 @@ def extract_document(data: bytes, *, name: str, form: str | None = None) -> dict
         kind, data = main_document(data, name=name, form=form)
     paragraphs = html_to_paragraphs(data) if kind == "html" else text_to_paragraphs(data)
     paragraphs = clean_paragraphs(paragraphs)
-    return segment(paragraphs)
+    result = segment(paragraphs)
+    chars = sum(len(s["text"]) for s in result["sections"])
+    if not chars or (len(data) >= CHECKED_BYTES and chars < MIN_TEXT_SHARE * len(data)):
+        raise FinstepError(
+            f"{name}: {chars} characters of text from {len(data):,} bytes of {kind}: its text could not be "
+            "read; check that the file is the filing's document (not an image, a PDF or an index page)"
+        )
+    return result

@@ -80,7 +80,8 @@ def _parser_for(data: bytes) -> lxml.html.HTMLParser:
         encoding = "utf-8"
     except UnicodeDecodeError:
         encoding = "windows-1252"
-    return lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True)
+    # huge_tree: libxml2 otherwise drops, without an error, any text node over 10 MB.
+    return lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def parse_html(data: bytes) -> etree._Element:

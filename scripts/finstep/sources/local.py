@@ -36,7 +36,7 @@ class LocalSource(Source):
         if not sidecar.exists():
             return FilingMeta()
         try:
-            data = json.loads(sidecar.read_text(encoding="utf-8"))
+            data = json.loads(sidecar.read_text(encoding="utf-8-sig"))
         except (OSError, ValueError) as exc:
             raise FinstepError(f"{sidecar}: unreadable metadata ({exc}); fix or delete it") from None
         if not isinstance(data, dict):

@@ -51,7 +51,7 @@ def load_prompt(path: str | Path) -> Prompt:
     """Read and check a template: a bad one fails before any model is loaded."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (OSError, yaml.YAMLError) as exc:
         raise FinstepError(f"prompt template {path}: unreadable ({exc}); fix the file") from None
     if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in ("version", "user")):

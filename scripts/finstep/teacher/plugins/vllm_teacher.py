@@ -39,6 +39,7 @@ class VllmTeacher(Teacher):
             max_model_len=options.get("max_model_len"),
             gpu_memory_utilization=float(options.get("gpu_memory_utilization", 0.9)),
             trust_remote_code=bool(options.get("trust_remote_code", False)),
+            load_format="safetensors",  # never unpickle .bin weights, as the other loaders
             seed=int(options.get("seed", 0)),
         )
 
