@@ -143,6 +143,21 @@ def test_a_killed_shard_resumes_without_redoing_finished_chunks(monkeypatch, tmp
     assert not progress.exists()
 
 
+def test_a_shard_resumed_under_other_options_starts_over(monkeypatch, tmp_path, corpus, caplog):
+    out = tmp_path / "shards" / "0.jsonl"
+    monkeypatch.setattr(runner, "build_teacher", lambda opts: Scripted({}, crash_after=2))
+    with pytest.raises(KeyboardInterrupt):
+        runner.run_shard(str(corpus), 0, 1, "t", options(lead_sentences=1), str(out))
+    resumed = Scripted({})
+    monkeypatch.setattr(runner, "build_teacher", lambda opts: resumed)
+    # A trial-size change keeps what was done; a change to how answers are made does not.
+    with caplog.at_level("WARNING", logger="finstep.teacher"):
+        runner.run_shard(str(corpus), 0, 1, "t", options(lead_sentences=3, max_chunks=None), str(out))
+    assert "lead_sentences changed since the interrupted run; its 8 answers are discarded" in caplog.text
+    assert resumed.asked == [f"c{i:03d}" for i in range(23)]
+    assert not out.with_name(".0.jsonl.key.json").exists()
+
+
 def test_backend_errors_are_rejects_with_their_reason(monkeypatch, tmp_path, corpus):
     class Failing(Scripted):
         def generate(self, requests, *, seed):

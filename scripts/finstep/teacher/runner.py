@@ -4,7 +4,9 @@ Chunks go to shards by a hash of their id, so a chunk's shard never depends
 on the other chunks, and sharded and unsharded runs answer the same chunks
 with the same prompts. A shard appends one line per answered chunk to a
 hidden progress file (flushed and fsynced per batch): after a crash or a
-cluster timeout the rerun skips what is there. Only a finished shard is
+cluster timeout the rerun skips what is there, unless the teacher's options
+or prompt changed meanwhile (a key stored beside the progress file says),
+when the shard starts over. Only a finished shard is
 renamed to its output, so ``results/`` never holds a half-written shard.
 """
 
@@ -51,6 +53,45 @@ def shard_chunks(chunks_path: str, shard: int, shards: int, max_chunks: int | No
     if not 0 <= shard < shards:
         raise FinstepError(f"shard {shard} does not exist: teacher shards are 0..{shards - 1}")
     return [c for c in chunks if shard_of(c["id"], shards) == shard]
+
+
+# Options that choose which chunks are answered, not how: changing them keeps finished answers.
+SELECTION_OPTIONS = frozenset({"max_chunks", "shards"})
+
+
+def answer_key(options: dict) -> dict:
+    """Everything that shapes an answer: the plugin's options (model, revision, decoding, seed,
+    quality thresholds) and the prompt template's text, so a resumed shard never mixes answers
+    made under two configurations."""
+    shaping = {k: v for k, v in options.items() if k not in SELECTION_OPTIONS}
+    prompt = Path(options["prompt"]).read_bytes() if options.get("prompt") else b""
+    key = {"options": shaping, "prompt_sha256": hashlib.sha256(prompt).hexdigest()}
+    return json.loads(json.dumps(key, sort_keys=True, default=str))  # as it reads back from disk
+
+
+def _resume_or_restart(progress: Path, key_path: Path, key: dict, name: str, shard: int) -> None:
+    """Drop a progress file written under another key, saying what changed."""
+    if progress.exists() and key_path.exists():
+        old = json.loads(key_path.read_text(encoding="utf-8"))
+        if old != key:
+            before = old.get("options", {})
+            changed = sorted(k for k in {*before, *key["options"]} if before.get(k) != key["options"].get(k))
+            if old.get("prompt_sha256") != key["prompt_sha256"]:
+                changed.append("the prompt template")
+            log.warning(
+                "%s shard %d: %s changed since the interrupted run; its %s answers are discarded and the "
+                "shard starts over",
+                name,
+                shard,
+                ", ".join(changed) or "the configuration",
+                sum(1 for _ in progress.open(encoding="utf-8")),
+            )
+            progress.unlink()
+    elif progress.exists():  # written by a version that kept no key: its configuration is unknown
+        log.warning("%s shard %d: a progress file without a configuration key; starting over", name, shard)
+        progress.unlink()
+    with atomic_open(key_path) as handle:
+        json.dump(key, handle, sort_keys=True)
 
 
 def _read_progress(path: Path) -> dict[str, dict]:
@@ -159,7 +200,9 @@ def run_shard(chunks_path: str, shard: int, shards: int, name: str, options: dic
     checks = QualityChecks.from_options(options.get("quality"))
     chunks = shard_chunks(chunks_path, shard, shards, options.get("max_chunks"))
     progress = Path(out).with_name(f".{Path(out).name}.progress")
+    key_path = Path(out).with_name(f".{Path(out).name}.key.json")
     progress.parent.mkdir(parents=True, exist_ok=True)
+    _resume_or_restart(progress, key_path, answer_key(options), name, shard)
     done = _read_progress(progress)
     pending = [c for c in chunks if c["id"] not in done]
     log.info(
@@ -197,6 +240,7 @@ def run_shard(chunks_path: str, shard: int, shards: int, name: str, options: dic
             teacher.close()
     write_jsonl(out, (done[c["id"]] for c in chunks))
     progress.unlink(missing_ok=True)
+    key_path.unlink(missing_ok=True)
 
 
 def gather(
