@@ -28,3 +28,4 @@ rule all:
     default_target: True
     input:
         all_targets(),
+        rules.figures.output,

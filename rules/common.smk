@@ -261,12 +261,21 @@ def sweep_figure_outputs():
     }
 
 
+TEACHER_FILES = ("triplets.jsonl", "rejects.jsonl", "stats.json", "summary.md")
+DATASET_FILES = ("train.jsonl", "val.jsonl", "test.jsonl", "split.json")
+ADAPTER_FILES = ("adapter_model.safetensors", "adapter_config.json", "train_log.csv", "run.json", "README.md")
+
+
 def all_targets():
+    """Every final artefact: Snakemake rebuilds a missing file only when a target asks for it,
+    so a deleted adapter or metrics file whose downstream outputs exist is found only if named here.
+    The figures rule's outputs are added in the Snakefile, where the rule exists."""
     return (
         ["results/chunks/all.jsonl"]
-        + [f"results/teacher/{name}/summary.md" for name in TEACHERS]
-        + [f"results/datasets/{name}/split.json" for name in DATASETS]
+        + [f"results/teacher/{name}/{f}" for name in TEACHERS for f in TEACHER_FILES]
+        + [f"results/datasets/{name}/{f}" for name in [*DATASETS, *SWEEP] for f in DATASET_FILES]
+        + [f"results/adapters/{student}/{dataset}/{f}" for student, dataset in PAIRS for f in ADAPTER_FILES]
         + student_targets()
-        + ["results/metrics/summary.csv", "results/tables/main.md"]
-        + model_cards()
+        + metrics_files()
+        + ["results/metrics/summary.csv"]
     )

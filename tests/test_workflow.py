@@ -338,6 +338,25 @@ def test_rerun_after_success_does_nothing(ran):
     assert "Nothing to be done" in result.stdout + result.stderr
 
 
+def test_a_missing_final_artefact_is_rebuilt(ran):
+    # Deleted by hand or lost in a crash while everything downstream of it exists.
+    lost = [
+        (next((ran / "results" / "adapters").rglob("adapter_model.safetensors")), "train"),
+        (next((ran / "results" / "metrics").rglob("*/*.json")), "score"),
+        (ran / "results" / "figures" / "loss.png", "figures"),
+        (next((ran / "results" / "datasets").rglob("val.jsonl")), "dataset"),
+        (next((ran / "results" / "teacher").rglob("rejects.jsonl")), "teacher_gather"),
+    ]
+    for path, rule in lost:
+        aside = path.with_name(f"{path.name}.aside")
+        path.rename(aside)
+        try:
+            result = snakemake(ran, "-n", "--quiet", "rules")
+            assert result.returncode == 0 and rule in result.stdout + result.stderr, path
+        finally:
+            aside.rename(path)
+
+
 def test_rerun_after_a_crash_redoes_only_what_is_missing(ran):
     # As if the run had died after extraction: one filing's chunks and the gathered file are missing.
     lost = next((ran / "results" / "chunks" / "MSFT").glob("*.jsonl"))
