@@ -111,3 +111,59 @@ def test_unreachable_server_stops_the_job(requests_):
 def test_base_url_and_model_are_required():
     with pytest.raises(FinstepError, match="needs base_url"):
         build_teacher({"plugin": "openai", "model": "m"})
+
+
+def test_a_key_echoed_by_the_server_is_never_written(server, monkeypatch, tmp_path):
+    import logging
+
+    from finstep import pipeline
+    from finstep.io import write_jsonl
+    from finstep.teacher import runner
+
+    key = "sk-lab-0123456789abcdef"
+    monkeypatch.setenv("LAB_KEY", key)
+    echo = json.dumps({"error": {"message": f"invalid key {key} (header Authorization: Bearer {key})"}})
+    Server.replies = [(400, echo.encode())] * 10
+    chunks = tmp_path / "all.jsonl"
+    write_jsonl(
+        chunks, [{"id": f"c{i}", "accession": "a", "section": "7", "text": "Revenue rose."} for i in range(2)]
+    )
+    out, log = tmp_path / "shards" / "0.jsonl", tmp_path / "shard.log"
+    options = {
+        "plugin": "openai",
+        "base_url": server,
+        "model": "m",
+        "api_key_env": "LAB_KEY",
+        "retries": 0,
+        "attempts": 1,
+        "prompt": str(ROOT / "config" / "prompts" / "teacher-v1.yaml"),
+    }
+    pipeline.run(
+        runner.run_shard,
+        str(log),
+        chunks_path=str(chunks),
+        shard=0,
+        shards=1,
+        name="t",
+        options=options,
+        out=str(out),
+    )
+    logging.getLogger("finstep").error("the server said: %s", echo)  # as any logged error text would
+    assert Server.seen[0][1] == f"Bearer {key}"  # the key was sent
+    for written in (out.read_text(), log.read_text()):
+        assert key not in written and "[redacted]" in written
+
+
+def test_authorization_headers_in_a_traceback_are_redacted(tmp_path, monkeypatch):
+    from finstep import pipeline
+
+    monkeypatch.setenv("HF_TOKEN", "hf_abcdefghijklmnop")
+
+    def step():
+        raise RuntimeError("request failed: {'Authorization': 'Bearer hf_abcdefghijklmnop'}")
+
+    log = tmp_path / "step.log"
+    with pytest.raises(SystemExit):
+        pipeline.run(step, str(log))
+    text = log.read_text()
+    assert "hf_abcdefghijklmnop" not in text and "RuntimeError" in text and "[redacted]" in text

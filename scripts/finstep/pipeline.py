@@ -6,10 +6,13 @@ nothing beyond the standard library and this package's errors and logs.
 
 from __future__ import annotations
 
+import sys
+import traceback
 from collections.abc import Callable
 
 from .errors import FinstepError
 from .logs import setup
+from .redaction import redact
 
 
 def run(step: Callable[..., None], log_path: str | None, **kwargs: object) -> None:
@@ -19,4 +22,10 @@ def run(step: Callable[..., None], log_path: str | None, **kwargs: object) -> No
         step(**kwargs)
     except FinstepError as exc:
         logger.error("%s", exc)
-        raise SystemExit(f"error: {exc}") from None
+        raise SystemExit(f"error: {redact(str(exc))}") from None
+    except Exception:  # a traceback that holds a secret is printed redacted, and only so
+        text = traceback.format_exc()
+        if redact(text) == text:
+            raise
+        logger.error("%s", redact(text))
+        sys.exit(1)

@@ -14,7 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import openai
 
+from ... import redaction
 from ...errors import FinstepError
+from ...redaction import redact
 from ..schema import answer_json_schema
 from .base import Generation, Teacher, TeacherRequest
 
@@ -39,6 +41,7 @@ class OpenAITeacher(Teacher):
                 "openai teacher needs base_url (e.g. http://localhost:8000/v1) and model in its config"
             )
         key_env = options.get("api_key_env", "OPENAI_API_KEY")
+        redaction.register(key_env)
         self.concurrency = int(options.get("concurrency", 4))
         self.batch_size = int(options.get("batch_size", 2 * self.concurrency))
         self.client = openai.OpenAI(
@@ -72,17 +75,18 @@ class OpenAITeacher(Teacher):
             )
         except _FATAL as exc:
             raise FinstepError(
-                f"openai teacher at {self.options['base_url']}: {type(exc).__name__}: {exc}; rerun when it is back"
+                f"openai teacher at {self.options['base_url']}: {type(exc).__name__}: {redact(str(exc))}; "
+                "rerun when it is back"
             ) from None
-        except openai.APIError as exc:
-            return Generation(text="", error=f"{type(exc).__name__}: {str(exc)[:200]}")
+        except openai.APIError as exc:  # error bodies may echo the key: redact before storing
+            return Generation(text="", error=f"{type(exc).__name__}: {redact(str(exc))[:200]}")
         except ValueError as exc:  # a body that is not JSON at all
-            return Generation(text="", error=f"malformed response: {str(exc)[:200]}")
+            return Generation(text="", error=f"malformed response: {redact(str(exc))[:200]}")
         try:
             text = response.choices[0].message.content or ""
             tokens = response.usage.completion_tokens if response.usage else len(text.split())
         except (AttributeError, IndexError, TypeError):
-            return Generation(text="", error=f"malformed response: {str(response)[:200]}")
+            return Generation(text="", error=f"malformed response: {redact(str(response))[:200]}")
         return Generation(text=text, output_tokens=int(tokens or 0))
 
     def generate(self, requests: list[TeacherRequest], *, seed: int) -> list[Generation]:
