@@ -210,6 +210,8 @@ def predict_inputs(wildcards):
         inputs["adapter_config"] = (
             f"results/adapters/{wildcards.student}/{wildcards.dataset}/adapter_config.json"
         )
+        # Its adapter_sha256 lets predict refuse a truncated or altered adapter by name.
+        inputs["run"] = f"results/adapters/{wildcards.student}/{wildcards.dataset}/run.json"
     return inputs
 
 

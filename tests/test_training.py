@@ -15,7 +15,7 @@ pytest.importorskip("trl")
 peft = pytest.importorskip("peft")
 
 from finstep.errors import FinstepError  # noqa: E402
-from finstep.io import read_jsonl, write_json, write_jsonl  # noqa: E402
+from finstep.io import read_jsonl, sha256_file, write_json, write_jsonl  # noqa: E402
 from finstep.models.loading import quantization_config, require_bitsandbytes  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
 from finstep.training import trainlog  # noqa: E402
@@ -374,6 +374,9 @@ def test_training_writes_the_adapter_log_and_run_record_and_the_card_renders(stu
     assert run["train_loss"] == pytest.approx(sum(float(r["loss"]) for r in rows) / 4)
     assert set(run["versions"]) >= {"torch", "transformers", "trl", "peft"}
     assert set(run["dataset_sha256"]) == {"train.jsonl", "val.jsonl", "split.json"}
+    assert run["adapter_sha256"]["adapter_model.safetensors"] == sha256_file(
+        trained / "adapter_model.safetensors"
+    )
     assert run["truncation"]["rows"] == 24 and run["peak_memory"]["cpu_max_rss_mib"] > 0
     card = model_card(run, json.loads((dataset_dir / "split.json").read_text()))
     assert run["base_revision"] in card and "tiny_dss" in card and "train 24, val 4, test 4" in card
@@ -491,6 +494,33 @@ def test_a_single_task_set_on_a_base_model_trains_and_predicts_on_plain_strings(
 
 
 # --- predictions -------------------------------------------------------------------------------------
+
+
+def test_a_damaged_adapter_is_refused_by_name(student, dataset_dir, trained, tmp_path):
+    from safetensors.torch import load_file, save_file
+
+    test_path = str(dataset_dir / "test.jsonl")
+    truncated = tmp_path / "truncated"
+    shutil.copytree(trained, truncated)
+    weights = truncated / "adapter_model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:1000])
+    with pytest.raises(
+        FinstepError, match=r"adapter .*truncated: adapter_model.safetensors is not the file its training"
+    ):
+        predict(student, str(truncated), test_path, str(tmp_path / "p.jsonl"))
+    # Weights that are not numbers, recorded as if training had written them: caught before predicting.
+    poisoned = tmp_path / "poisoned"
+    shutil.copytree(trained, poisoned)
+    tensors = load_file(poisoned / "adapter_model.safetensors")
+    name = next(iter(tensors))
+    tensors[name] = torch.full_like(tensors[name], float("nan"))
+    save_file(tensors, poisoned / "adapter_model.safetensors")
+    run = json.loads((poisoned / "run.json").read_text())
+    run["adapter_sha256"]["adapter_model.safetensors"] = sha256_file(poisoned / "adapter_model.safetensors")
+    (poisoned / "run.json").write_text(json.dumps(run))
+    with pytest.raises(FinstepError, match="LoRA weights are not finite"):
+        predict(student, str(poisoned), test_path, str(tmp_path / "p.jsonl"))
+    assert not (tmp_path / "p.jsonl").exists()
 
 
 @pytest.mark.parametrize("tuned", [False, True], ids=["base", "tuned"])

@@ -26,7 +26,7 @@ from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 from trl import SFTConfig, SFTTrainer
 
 from ..errors import FinstepError
-from ..io import share, write_json
+from ..io import sha256_file, share, write_json
 from .data import (
     Splits,
     Truncation,
@@ -231,6 +231,8 @@ def write_outputs(trainer: SFTTrainer, out_dir: str, run: dict) -> None:
             os.replace(tmp / name, target / name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    # ``predict`` checks these before it loads the adapter: a truncated or altered file fails there by name.
+    run = {**run, "adapter_sha256": {name: sha256_file(target / name) for name in ADAPTER_FILES}}
     write_train_log(trainer.state.log_history, str(target / "train_log.csv"))
     write_json(target / "run.json", run)
 
