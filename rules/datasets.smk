@@ -10,6 +10,8 @@ rule arithmetic_set:
     params:
         n=config["arithmetic"]["n"],
         seed=config["arithmetic"]["seed"],
+    # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.
+    retries: 0
     conda:
         "../envs/data.yaml"
     script:
@@ -30,6 +32,8 @@ rule dataset:
         options=lambda wildcards: DATASETS[wildcards.dataset],
     wildcard_constraints:
         dataset=one_of(DATASETS),
+    # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.
+    retries: 0
     conda:
         "../envs/data.yaml"
     script:
@@ -52,6 +56,8 @@ rule subsample_dataset:
         seed=lambda wildcards: DATASETS[SWEEP[wildcards.dataset]["of"]].get("seed", 0),
     wildcard_constraints:
         dataset=one_of(SWEEP),
+    # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.
+    retries: 0
     conda:
         "../envs/data.yaml"
     script:

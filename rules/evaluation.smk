@@ -32,6 +32,8 @@ rule metrics_summary:
         ),
     log:
         "logs/metrics_summary.log",
+    # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.
+    retries: 0
     conda:
         "../envs/eval.yaml"
     script:
@@ -47,6 +49,8 @@ rule model_card:
         "results/adapters/{student}/{dataset}/README.md",
     log:
         "logs/model_card/{student}/{dataset}.log",
+    # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.
+    retries: 0
     conda:
         "../envs/eval.yaml"
     script:

@@ -51,6 +51,8 @@ rule figures:
         pairs=[f"{student}/{dataset}" for student, dataset in PAIRS],
         teachers=list(TEACHERS),
         sweep=SWEEP,
+    # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.
+    retries: 0
     resources:
         mem_mb=4000,
         runtime=30,

@@ -38,6 +38,8 @@ rule teacher_gather:
         "logs/teacher_gather/{teacher}.log",
     params:
         max_chunks=lambda wildcards: TEACHERS[wildcards.teacher].get("max_chunks"),
+    # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.
+    retries: 0
     resources:
         mem_mb=4000,
         runtime=10,
@@ -57,6 +59,8 @@ rule teacher_check:
     params:
         name=lambda wildcards: wildcards.teacher,
         min_valid_rate=lambda wildcards: TEACHERS[wildcards.teacher]["min_valid_rate"],
+    # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.
+    retries: 0
     conda:
         "../envs/teacher.yaml"
     script:

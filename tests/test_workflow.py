@@ -407,6 +407,19 @@ def test_empty_filing_is_refused_before_any_job(fresh):
     assert "file is empty" in _fails_before_work(fresh, tickers=["AAPL"])
 
 
+def test_a_job_failing_on_bad_input_is_not_retried(fresh):
+    # The default profile retries a failed job once (memory beside another job); bad records would
+    # fail again and print the same error twice.
+    (fresh / "bad.jsonl").write_text('{"instruction": "a", "response": "b"}\n{oops\n')
+    (fresh / "config" / "bad.json").write_text(
+        json.dumps({"datasets": {"bad": {"kind": "instructions", "path": "bad.jsonl"}}})
+    )
+    result = snakemake(fresh, "results/datasets/bad/split.json", overlays=("config/bad.json",))
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert out.count("error: bad.jsonl: line 2 is not JSON") == 1, out[-3000:]
+
+
 def test_sweep_adds_a_training_job_per_fraction_and_a_sweep_figure(fresh):
     (fresh / "config" / "sweep.yaml").write_text(
         "sweep: {student: tiny, datasets: [distill_summary, distill_dss], fractions: [0.25, 0.5]}\n"
