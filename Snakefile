@@ -1,3 +1,5 @@
+import sys
+
 from snakemake.utils import min_version, validate
 
 min_version("9.20")
@@ -22,6 +24,17 @@ include: "rules/datasets.smk"
 include: "rules/students.smk"
 include: "rules/evaluation.smk"
 include: "rules/figures.smk"
+
+
+onerror:
+    # Snakemake's last words on a failure or on SIGTERM are "At least one job did not complete
+    # successfully", which reads as lost work; say what is kept and how to go on.
+    print(
+        "The run stopped before finishing: a job failed (its error is above) or the run was "
+        "interrupted. Finished outputs are kept; run the same command again to resume (after "
+        "`kill -9` or a lost session, run it once with --unlock first).",
+        file=sys.stderr,
+    )
 
 
 rule all:

@@ -418,6 +418,7 @@ def test_a_job_failing_on_bad_input_is_not_retried(fresh):
     out = result.stdout + result.stderr
     assert result.returncode != 0
     assert out.count("error: bad.jsonl: line 2 is not JSON") == 1, out[-3000:]
+    assert "run the same command again to resume" in out  # what is kept, and how to go on
 
 
 def test_sweep_adds_a_training_job_per_fraction_and_a_sweep_figure(fresh):
