@@ -2,12 +2,16 @@ import sys
 
 from snakemake.utils import min_version, validate
 
+sys.path.insert(0, f"{workflow.basedir}/scripts")
+from finstep.validation import check_config_keys
+
 min_version("9.20")
 
 
 configfile: "config/config.yaml"
 
 
+check_config_keys(config, "config/schema.yaml")
 validate(config, "config/schema.yaml")
 
 

@@ -394,6 +394,7 @@ def fresh(tmp_path):
         ({"source": {"plugin": "local", "path": "missing"}}, "source.path 'missing' is not a folder"),
         ({"source": {"plugin": "nope"}}, "source.plugin 'nope' is unknown"),
         ({"chunking": {"size": 300, "overlap": 300}}, "chunking.overlap (300) must be smaller"),
+        ({"trainig": {"max_steps": 3}}, "config key 'trainig' is unknown; did you mean 'training'?"),
     ],
 )
 def test_bad_input_fails_at_once_with_one_clear_line(fresh, config, message):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 
 from .errors import FinstepError
 
@@ -62,3 +64,46 @@ def check_chunking(options: dict) -> None:
         raise FinstepError(
             f"chunking.overlap ({overlap}) must be smaller than chunking.size ({size}); lower the overlap"
         )
+
+
+def closest(key: str, valid: Iterable[str]) -> str:
+    """ " (did you mean 'x'?)" for the nearest valid key, or the valid keys when none is near."""
+    valid = sorted(valid)
+    near = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
+    return f"; did you mean {near[0]!r}?" if near else f"; valid keys: {', '.join(valid)}"
+
+
+def check_keys(config: dict, schema: dict, where: str = "") -> None:
+    """Refuse a key the schema does not know, before JSON Schema's own message (which names no fix).
+
+    A misspelt ``trainig:`` or ``load_in_4bt:`` would otherwise be ignored, and its
+    default used, without a word. Objects whose schema sets ``additionalProperties:
+    false`` are closed; open ones (teacher options) are checked by their plugin.
+    """
+    if not isinstance(config, dict) or schema.get("type") not in ("object", None):
+        return
+    properties = schema.get("properties", {})
+    extra = schema.get("additionalProperties", True)
+    for key, value in config.items():
+        path = f"{where}.{key}" if where else str(key)
+        if key in properties:
+            check_keys(value, properties[key], path)
+        elif extra is False:
+            raise FinstepError(
+                f"config key {path!r} is unknown{closest(str(key), properties)} (see config/README.md)"
+            )
+        elif isinstance(extra, dict):
+            check_keys(value, extra, path)
+
+
+def check_config_keys(config: dict, schema_path: str) -> None:
+    """``check_keys`` for the Snakefile: the schema file, and Snakemake's one-line error."""
+    import yaml
+    from snakemake.exceptions import WorkflowError
+
+    with open(schema_path, encoding="utf-8") as handle:
+        schema = yaml.safe_load(handle)
+    try:
+        check_keys(config, schema)
+    except FinstepError as exc:
+        raise WorkflowError(str(exc)) from None

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
+import yaml
+
 from ..errors import FinstepError
 from ..models.refs import SAFE_NAME, resolve_model
-from .plugins import GPU_PLUGINS, MODEL_PLUGINS, available
+from ..validation import closest
+from .plugins import GPU_PLUGINS, MODEL_PLUGINS, OPTION_KEYS, available
 from .prompt import load_prompt
+
+SCHEMA = Path(__file__).resolve().parents[3] / "config" / "schema.yaml"
 
 DEFAULTS = {
     "prompt": "config/prompts/teacher-v1.yaml",
@@ -17,6 +25,27 @@ DEFAULTS = {
 }
 
 __all__ = ["GPU_PLUGINS", "MODEL_PLUGINS", "loads_model", "teacher_configs"]
+
+
+@cache
+def common_keys() -> frozenset[str]:
+    """The keys every teacher has: the schema's teacher properties."""
+    schema = yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))
+    return frozenset(schema["properties"]["teachers"]["additionalProperties"]["properties"])
+
+
+def check_option_keys(name: str, options: dict) -> None:
+    """Refuse an option the teacher's plugin does not read, naming the nearest one it does."""
+    own = OPTION_KEYS.get(options["plugin"])
+    if own is None:
+        return
+    valid = common_keys() | own
+    for key in options:
+        if key not in valid:
+            raise FinstepError(
+                f"teachers.{name}.{key} is not an option of the {options['plugin']} plugin"
+                f"{closest(str(key), valid)}"
+            )
 
 
 def loads_model(teacher: dict) -> bool:
@@ -42,6 +71,7 @@ def teacher_configs(teachers: dict, models: dict | None = None) -> dict[str, dic
             raise FinstepError(
                 f"teachers.{name}.plugin {options.get('plugin')!r} is unknown: choose one of {', '.join(sorted(plugins))}"
             )
+        check_option_keys(str(name), options)
         load_prompt(options["prompt"])
         if loads_model(options):
             ref = resolve_model(options["model"], options.get("revision"), models or {}, f"teachers.{name}")

@@ -26,6 +26,30 @@ TEACHERS = PluginRegistry(
 GPU_PLUGINS = frozenset({"transformers", "vllm"})
 # Plugins whose ``model`` is a model to load here (resolved by finstep.models), not a server's model name.
 MODEL_PLUGINS = frozenset({"transformers", "vllm"})
+# Each built-in plugin's own option keys, beside those every teacher has (the schema's
+# teacher properties): a misspelt one is refused with the nearest key instead of ignored.
+# Known without importing the plugin, as above; a plugin from an entry point is not checked.
+OPTION_KEYS = {
+    "extractive": frozenset({"lead_sentences", "max_summary_sentences"}),
+    "transformers": frozenset(
+        {
+            "constrained", "device", "do_sample", "dtype", "load_in_4bit", "max_input_tokens",
+            "max_new_tokens", "min_new_tokens", "temperature", "top_p", "trust_remote_code",
+        }
+    ),
+    "vllm": frozenset(
+        {
+            "constrained", "dtype", "gpu_memory_utilization", "max_model_len", "max_new_tokens",
+            "quantization", "temperature", "top_p", "trust_remote_code",
+        }
+    ),
+    "openai": frozenset(
+        {
+            "api_key_env", "base_url", "concurrency", "max_new_tokens", "retries", "structured",
+            "temperature", "timeout",
+        }
+    ),
+}  # fmt: skip
 available = TEACHERS.available
 get_teacher_class = TEACHERS.get
 build_teacher = TEACHERS.build
@@ -33,6 +57,7 @@ build_teacher = TEACHERS.build
 __all__ = [
     "GPU_PLUGINS",
     "MODEL_PLUGINS",
+    "OPTION_KEYS",
     "Generation",
     "Teacher",
     "TeacherRequest",
