@@ -3,7 +3,7 @@ import sys
 from snakemake.utils import min_version, validate
 
 sys.path.insert(0, f"{workflow.basedir}/scripts")
-from finstep.validation import check_config_keys
+from finstep.config_keys import check_config_keys
 
 min_version("9.20")
 

@@ -94,16 +94,3 @@ def check_keys(config: dict, schema: dict, where: str = "") -> None:
             )
         elif isinstance(extra, dict):
             check_keys(value, extra, path)
-
-
-def check_config_keys(config: dict, schema_path: str) -> None:
-    """``check_keys`` for the Snakefile: the schema file, and Snakemake's one-line error."""
-    import yaml
-    from snakemake.exceptions import WorkflowError
-
-    with open(schema_path, encoding="utf-8") as handle:
-        schema = yaml.safe_load(handle)
-    try:
-        check_keys(config, schema)
-    except FinstepError as exc:
-        raise WorkflowError(str(exc)) from None
