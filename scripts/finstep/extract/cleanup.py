@@ -123,20 +123,12 @@ def _drop_table_lead_in(kept: list[str]) -> None:
     A lead-in that closes a longer paragraph loses only its own sentence.
     """
     _drop_unit_lines(kept)
-    if not kept or _is_marker(kept[-1]) or parse_heading(kept[-1]):
-        return
-    last = kept[-1]
-    if (
-        not _SENTENCE_END.search(last)
-        and len(last.split()) <= TABLE_TITLE_MAX_WORDS
-        and not _BULLET.match(last)
-    ):
+    last = _removable(kept)
+    if last and not _SENTENCE_END.search(last) and len(last.split()) <= TABLE_TITLE_MAX_WORDS:
         kept.pop()  # "CONSOLIDATED BALANCE SHEETS", "Index to Financial Statements"
         _drop_unit_lines(kept)
-        if not kept or _is_marker(kept[-1]) or parse_heading(kept[-1]):
-            return
-        last = kept[-1]
-    if last.endswith(":"):
+        last = _removable(kept)
+    if last and last.endswith(":"):
         rest = [s for s in split_sentences(last) if not s.endswith(":")]
         if rest:
             kept[-1] = " ".join(rest)
@@ -147,6 +139,13 @@ def _drop_table_lead_in(kept: list[str]) -> None:
 def _drop_unit_lines(kept: list[str]) -> None:
     while kept and _UNIT_LINE.match(kept[-1]):
         kept.pop()
+
+
+def _removable(kept: list[str]) -> str | None:
+    """The last kept paragraph, unless it is a marker, an Item heading or a list (never a table's)."""
+    if not kept or _is_marker(kept[-1]) or parse_heading(kept[-1]) or _BULLET.match(kept[-1]):
+        return None
+    return kept[-1]
 
 
 def _join_lists(paragraphs: list[str]) -> list[str]:
@@ -215,7 +214,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
                 if key in seen_headings:
                     continue
                 seen_headings.add(key)
-            elif key in running and not parse_heading(para):
+            elif key in running:  # never an Item heading: those are counted apart
                 continue
         if at_break and kept and para[0].islower() and not _SENTENCE_END.search(kept[-1]):
             kept[-1] = f"{kept[-1]} {para}"

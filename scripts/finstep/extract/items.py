@@ -162,14 +162,13 @@ def _split_toc(paragraphs: list[str]) -> tuple[list[str], dict[str, int], int]:
 
 def _first_of_run(chain: list[Heading], cands: list[Heading]) -> list[Heading]:
     """Move each chosen heading back to the earliest heading of its Item with no other Item between."""
+    position = {c.index: k for k, c in enumerate(cands)}
     moved = []
     for head in chain:
-        earliest = head
-        for cand in reversed([c for c in cands if c.index < head.index]):
-            if cand.item != head.item:
-                break
-            earliest = cand
-        moved.append(earliest)
+        k = position[head.index]
+        while k > 0 and cands[k - 1].item == head.item:
+            k -= 1
+        moved.append(cands[k])
     return moved
 
 

@@ -84,7 +84,7 @@ def _resume_or_restart(progress: Path, key_path: Path, key: dict, name: str, sha
                 name,
                 shard,
                 ", ".join(changed) or "the configuration",
-                sum(1 for _ in progress.open(encoding="utf-8")),
+                len(progress.read_text(encoding="utf-8").splitlines()),
             )
             progress.unlink()
     elif progress.exists():  # written by a version that kept no key: its configuration is unknown
