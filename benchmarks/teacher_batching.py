@@ -31,7 +31,7 @@ from finstep.chunking import ChunkingConfig, chunk_filing  # noqa: E402
 from finstep.extract import extract_document  # noqa: E402
 from finstep.io import write_jsonl  # noqa: E402
 from finstep.teacher.plugins.base import TeacherRequest  # noqa: E402
-from finstep.teacher.plugins.hf import TransformersTeacher  # noqa: E402
+from finstep.teacher.plugins.hf_loaded import LoadedTransformersTeacher  # noqa: E402
 from finstep.teacher.prompt import load_prompt  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
 
@@ -68,7 +68,7 @@ def requests_for(chunks: list[dict], n: int) -> list[TeacherRequest]:
     ]
 
 
-def timed_run(teacher: TransformersTeacher, requests: list[TeacherRequest], batch_size: int) -> dict:
+def timed_run(teacher: LoadedTransformersTeacher, requests: list[TeacherRequest], batch_size: int) -> dict:
     """Output tokens per second of ``generate`` over all requests at one batch size."""
     teacher.batch_size = batch_size
     if teacher.device.type == "cuda":
@@ -113,7 +113,7 @@ def main() -> None:
             "device": args.device,
             "dtype": args.dtype,
         }
-        teacher = TransformersTeacher(options)
+        teacher = LoadedTransformersTeacher(options)
         requests = requests_for(chunks, args.n)
         teacher.batch_size = args.batch_size
         teacher.generate(requests[: args.batch_size], seed=0)  # warm-up: kernels, allocator, grammar cache

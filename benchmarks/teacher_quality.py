@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from finstep.io import read_jsonl  # noqa: E402
 from finstep.models.loading import set_threads  # noqa: E402
-from finstep.teacher.plugins.hf import TransformersTeacher  # noqa: E402
+from finstep.teacher.plugins.hf_loaded import LoadedTransformersTeacher  # noqa: E402
 from finstep.teacher.prompt import load_prompt  # noqa: E402
 from finstep.teacher.quality import QualityChecks, quality_problem  # noqa: E402
 from finstep.teacher.runner import answer_batch  # noqa: E402
@@ -97,7 +97,7 @@ def main() -> None:
             "batch_size": args.batch_size,
             **VARIANTS[name],
         }
-        teacher = TransformersTeacher(options)
+        teacher = LoadedTransformersTeacher(options)
         start = time.perf_counter()
         records = []
         for first in range(0, len(chunks), args.batch_size):

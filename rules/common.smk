@@ -17,7 +17,7 @@ from finstep.sources import build_source, load_index
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
 from finstep.evaluation.config import check_evaluation
-from finstep.teacher.config import GPU_PLUGINS, loads_model, teacher_configs
+from finstep.teacher.config import loads_model, shard_options, shard_resources, teacher_configs
 from finstep.training.config import pair_training, student_configs, training_pairs
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
@@ -100,14 +100,24 @@ WHEEL_CACHE = config["wheel_cache"]
 TEACHERS = checked(teacher_configs, config.get("teachers") or {}, MODELS)
 
 
-def teacher_gpus(name):
-    """GPU plugins ask for one GPU (T4 defaults: 16 GB, no bf16); CPU ones for none."""
-    return 1 if TEACHERS[name]["plugin"] in GPU_PLUGINS else 0
+# What each teacher's shard jobs ask for, as its plugin declares it. GPU teachers' shards
+# run as teacher_shard_gpu, so that a cluster profile gives only them a GPU type.
+SHARD_RESOURCES = {name: shard_resources(options) for name, options in TEACHERS.items()}
+GPU_TEACHERS = [name for name, resources in SHARD_RESOURCES.items() if resources.gpu]
+CPU_TEACHERS = [name for name in TEACHERS if name not in GPU_TEACHERS]
 
 
 def teacher_threads(name):
     """Teachers that load a model compute with torch's threads; the others run one Python thread."""
     return config["threads"] if loads_model(TEACHERS[name]) else 1
+
+
+def shard_mem_mb(wildcards, attempt):
+    return SHARD_RESOURCES[wildcards.teacher].mem_mb * attempt
+
+
+def shard_runtime(wildcards, attempt):
+    return SHARD_RESOURCES[wildcards.teacher].runtime * attempt
 
 
 def teacher_inputs(wildcards):

@@ -1,5 +1,7 @@
 # Teacher stage: chunks → validated (text, rationale, summary) triplets, one
-# folder per teacher named in config, each sharded into GPU jobs.
+# folder per teacher named in config, each sharded into jobs. A shard's resources
+# come from its teacher's plugin: CPU teachers' shards (teacher_shard) ask for no
+# GPU, GPU teachers' (teacher_shard_gpu) for one, with a type from the profile.
 
 
 rule teacher_shard:
@@ -11,19 +13,29 @@ rule teacher_shard:
         "logs/teacher_shard/{teacher}/{shard}.log",
     params:
         name=lambda wildcards: wildcards.teacher,
-        options=lambda wildcards: TEACHERS[wildcards.teacher],
+        options=lambda wildcards: shard_options(TEACHERS[wildcards.teacher]),
         shards=lambda wildcards: TEACHERS[wildcards.teacher]["shards"],
         hub_cache=HUB_CACHE,
+    wildcard_constraints:
+        teacher=one_of(CPU_TEACHERS),
     threads: lambda wildcards: teacher_threads(wildcards.teacher)
     resources:
-        gpu=lambda wildcards: teacher_gpus(wildcards.teacher),
-        gpu_mem_mb=lambda wildcards: 16000 if teacher_gpus(wildcards.teacher) else 0,
-        mem_mb=16000,
-        runtime=lambda wildcards: TEACHERS[wildcards.teacher]["runtime"],
+        mem_mb=shard_mem_mb,
+        runtime=shard_runtime,
     conda:
         "../envs/teacher.yaml"
     script:
         "../scripts/teacher_shard.py"
+
+
+use rule teacher_shard as teacher_shard_gpu with:
+    wildcard_constraints:
+        teacher=one_of(GPU_TEACHERS),
+    resources:
+        gpu=1,
+        gpu_mem_mb=16000,  # a T4's
+        mem_mb=shard_mem_mb,
+        runtime=shard_runtime,
 
 
 rule teacher_gather:

@@ -253,7 +253,7 @@ def test_missing_metadata_and_tiny_text_still_validate():
 def test_registered_as_the_extractive_plugin():
     teacher = build_teacher({"plugin": "extractive", "lead_sentences": 2})
     assert isinstance(teacher, ExtractiveTeacher)
-    assert teacher.name == "extractive" and teacher.uses_gpu is False
+    assert teacher.name == "extractive" and teacher.uses_gpu(teacher.options) is False
 
 
 def _sample_chunks() -> list[dict]:

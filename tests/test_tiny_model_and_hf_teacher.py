@@ -19,12 +19,12 @@ from finstep.models.loading import quantization_config, resolve_dtype, weights_d
 from finstep.teacher.grammar import SPACES, shortest_answer  # noqa: E402
 from finstep.teacher.parser import parse_answer  # noqa: E402
 from finstep.teacher.plugins.base import TeacherRequest  # noqa: E402
-from finstep.teacher.plugins.hf import (  # noqa: E402
+from finstep.teacher.plugins.hf_loaded import (  # noqa: E402
     CLOSING_MARGIN,
     JsonObjectStop,
-    TransformersTeacher,
     closing_tiers,
 )
+from finstep.teacher.plugins.hf_loaded import LoadedTransformersTeacher as TransformersTeacher  # noqa: E402
 from finstep.teacher.prompt import load_prompt  # noqa: E402
 from finstep.teacher.schema import TeacherAnswer  # noqa: E402
 from finstep.tiny_model import build_tiny_model, train_tokenizer  # noqa: E402

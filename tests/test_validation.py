@@ -1,10 +1,12 @@
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
 from conftest import ROOT
 from finstep.errors import FinstepError
-from finstep.teacher.config import teacher_configs
+from finstep.teacher.config import shard_options, shard_resources, teacher_configs
 from finstep.validation import check_accession, check_keys, is_cik, normalize_cik, normalize_ticker
 
 
@@ -73,3 +75,40 @@ def test_teacher_options_are_checked_against_their_plugin():
     assert teacher_configs(
         {"t": {"plugin": "extractive", "lead_sentences": 3, "quality": {"enabled": False}}}
     )
+
+
+@pytest.mark.parametrize(
+    "options,expected",
+    [
+        ({"plugin": "extractive"}, (0, 2000, 60)),
+        ({"plugin": "openai", "base_url": "http://x", "model": "m"}, (0, 2000, 240)),
+        ({"plugin": "transformers", "model": "tiny"}, (1, 32000, 480)),
+        ({"plugin": "transformers", "model": "tiny", "device": "cuda:1"}, (1, 32000, 480)),
+        ({"plugin": "transformers", "model": "tiny", "device": "cpu"}, (0, 32000, 480)),
+        ({"plugin": "vllm", "model": "tiny", "mem_mb": 64000, "runtime": 30}, (1, 64000, 30)),
+    ],
+)
+def test_a_shard_job_asks_for_what_its_plugin_declares(options, expected):
+    (resources,) = (shard_resources(o) for o in teacher_configs({"t": options}).values())
+    assert (resources.gpu, resources.mem_mb, resources.runtime) == expected
+
+
+def test_job_options_are_not_given_to_the_shard():
+    # So that a new runtime, memory or valid-rate threshold neither reruns a shard nor changes its key.
+    options = teacher_configs({"t": {"plugin": "extractive", "runtime": 5, "mem_mb": 900}})["t"]
+    assert not {"runtime", "mem_mb", "min_valid_rate"} & set(shard_options(options))
+    assert shard_options(options)["plugin"] == "extractive"
+
+
+def test_the_dag_reads_plugin_declarations_without_importing_torch():
+    # Every `snakemake -n` builds the DAG; importing torch and transformers there costs seconds.
+    code = (
+        "import sys; from finstep.teacher.config import shard_resources, teacher_configs; "
+        "from finstep.teacher.plugins import available, teacher_class; "
+        "[teacher_class(name).resources({'plugin': name}) for name in available()]; "
+        "print(sorted(m for m in ('torch', 'transformers', 'vllm') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT / "scripts", capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -373,6 +373,62 @@ def test_rerun_after_a_crash_redoes_only_what_is_missing(ran):
     assert "Nothing to be done" in (lambda r: r.stdout + r.stderr)(snakemake(ran, "-n", "chunks"))
 
 
+def test_job_options_of_a_teacher_rerun_no_shard(ran):
+    # A shard killed at its walltime is rerun with more runtime or memory: that must not redo (or,
+    # for an interrupted shard, discard) the answers; a new min_valid_rate only re-checks them.
+    (ran / "config" / "jobs.json").write_text(
+        json.dumps({"teachers": {"extractive": {"runtime": 5, "mem_mb": 900, "min_valid_rate": 0.6}}})
+    )
+    result = snakemake(ran, "-n", "--quiet", "rules", overlays=("config/jobs.json",))
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out[-3000:]
+    planned = set(re.findall(r"^(\w+)\s+\d+$", out.split("Job stats:")[1], re.MULTILINE)) - {"job", "total"}
+    assert planned == {"teacher_check", "all"}, out[-3000:]
+
+
+def _planned_jobs(out: str) -> list[dict]:
+    """Each job of a dry run's plan: its rule and what it prints (wildcards, threads, resources)."""
+    jobs = []
+    for rule, body in re.findall(r"^rule (\w+):\n((?:    .*\n)+)", out, re.MULTILINE):
+        fields = dict(re.findall(r"^    (\w+): (.*)$", body, re.MULTILINE))
+        resources = dict(item.split("=", 1) for item in fields.get("resources", "").split(", ") if item)
+        jobs.append({"rule": rule, "wildcards": fields.get("wildcards", ""), "resources": resources})
+    return jobs
+
+
+def test_shard_jobs_ask_for_what_their_teacher_plugin_needs(fresh):
+    # The cluster test's bug: a CPU teacher's shard asked SLURM for --gpus=t4:0, and 32 GB.
+    (fresh / "config" / "teachers.yaml").write_text(
+        "teachers:\n"
+        "  on_cpu: {plugin: transformers, model: tiny, device: cpu, mem_mb: 6000}\n"
+        "  on_gpu: {plugin: transformers, model: tiny, shards: 2, runtime: 90}\n"
+    )
+    targets = [f"results/teacher/{name}/summary.md" for name in ("extractive", "on_cpu", "on_gpu")]
+    result = snakemake(fresh, "-n", *targets, overlays=("config/teachers.yaml",))
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out[-3000:]
+    shards = {
+        job["wildcards"]: (job["rule"], job["resources"])
+        for job in _planned_jobs(out)
+        if job["rule"].startswith("teacher_shard")
+    }
+    assert set(shards) == {
+        "teacher=extractive, shard=0",
+        "teacher=on_cpu, shard=0",
+        "teacher=on_gpu, shard=0",
+        "teacher=on_gpu, shard=1",
+    }
+    for wildcards, (rule, resources) in shards.items():
+        gpu = "on_gpu" in wildcards
+        assert rule == ("teacher_shard_gpu" if gpu else "teacher_shard"), wildcards
+        assert resources.get("gpu") == ("1" if gpu else None), wildcards
+    assert shards["teacher=extractive, shard=0"][1]["mem_mb"] == "2000"  # the plugin's
+    assert shards["teacher=extractive, shard=0"][1]["runtime"] == "60"
+    assert shards["teacher=on_cpu, shard=0"][1]["mem_mb"] == "6000"  # the teacher's own
+    assert shards["teacher=on_gpu, shard=1"][1]["mem_mb"] == "32000"
+    assert shards["teacher=on_gpu, shard=1"][1]["runtime"] == "90"
+
+
 def _fails_before_work(project: Path, **config: object) -> str:
     (project / "config" / "override.json").write_text(json.dumps(config))
     result = snakemake(project, "-n", overlays=("config/override.json",))

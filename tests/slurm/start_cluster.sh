@@ -3,7 +3,9 @@
 # on Debian 12, with one fake GPU (gpu:t4:1 backed by /dev/null) and no accounting.
 # Idempotent: if the node already answers in sinfo, exits 0 at once.
 # Env knobs: SLURM_PROTO_DIR (state/logs, default /var/lib/slurm-proto),
-#            SLURM_WAIT_S (seconds to wait for the node, default 60).
+#            SLURM_WAIT_S (seconds to wait for the node, default 60),
+#            SLURM_NODE_CPUS, SLURM_NODE_MEM_MB (declare the node as this size, e.g. a T4 node's,
+#            instead of the machine's: slurmd then trusts the config, and jobs share the real cores).
 set -euo pipefail
 
 die() { echo "start_cluster.sh: ERROR: $*" >&2; exit 1; }
@@ -27,7 +29,10 @@ stop() { running "$1" "$2" || return 0; local p; p=$(cat "$1"); kill "$p"
 node_state() { timeout 5 sinfo -h -N -n "$NODE" -o '%T' 2>/dev/null | head -n1; }
 
 # --- 0. already up? -> done ------------------------------------------------
-if command -v sinfo >/dev/null && running "$DIR/slurmctld.pid" slurmctld && running "$DIR/slurmd.pid" slurmd; then
+# (as declared: a node of another size gets the config below and restarted daemons)
+declared_size() { timeout 5 sinfo -h -N -n "$NODE" -o '%c %m' 2>/dev/null | head -n1; }
+wanted_size() { [ -z "${SLURM_NODE_CPUS:-}${SLURM_NODE_MEM_MB:-}" ] || [ "$(declared_size)" = "${SLURM_NODE_CPUS:-} ${SLURM_NODE_MEM_MB:-}" ]; }
+if command -v sinfo >/dev/null && running "$DIR/slurmctld.pid" slurmctld && running "$DIR/slurmd.pid" slurmd && wanted_size; then
   case "$(node_state)" in
     idle*|mixed*|allocated*|completing*) echo "SLURM already up: node $NODE is $(node_state)"; exit 0 ;;
   esac
@@ -73,6 +78,11 @@ TOPO=$(grep -o 'Boards=[0-9]* SocketsPerBoard=[0-9]* CoresPerSocket=[0-9]* Threa
 MEM=$(sed -n 's/.*RealMemory=\([0-9]*\).*/\1/p' <<<"$HW")
 MEM=${MEM:-$(( $(awk '/MemTotal/{print $2}' /proc/meminfo) / 1024 ))}
 MEM=$(( MEM * 90 / 100 ))                          # leave ~10% headroom, else node gets drained
+OVERRIDES=""
+if [ -n "${SLURM_NODE_CPUS:-}${SLURM_NODE_MEM_MB:-}" ]; then
+  CPUS=${SLURM_NODE_CPUS:-$CPUS}; MEM=${SLURM_NODE_MEM_MB:-$MEM}; TOPO=""
+  OVERRIDES="SlurmdParameters=config_overrides"     # no drain for "low memory/cores" than declared
+fi
 DEFMEM=$(( MEM / CPUS / 2 ))                       # default --mem-per-cpu, so jobs don't grab the whole node
 
 cat > "$CONF/slurm.conf.new" <<EOF
@@ -95,6 +105,7 @@ GresTypes=gpu
 AccountingStorageType=accounting_storage/none
 JobAcctGatherType=jobacct_gather/none
 JobCompType=jobcomp/none
+$OVERRIDES
 MinJobAge=86400
 StateSaveLocation=$DIR/ctld
 SlurmdSpoolDir=$DIR/d

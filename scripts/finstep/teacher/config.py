@@ -10,7 +10,7 @@ import yaml
 from ..errors import FinstepError
 from ..models.refs import SAFE_NAME, resolve_model
 from ..validation import closest
-from .plugins import GPU_PLUGINS, MODEL_PLUGINS, OPTION_KEYS, available
+from .plugins import ShardResources, available, teacher_class
 from .prompt import load_prompt
 
 SCHEMA = Path(__file__).resolve().parents[3] / "config" / "schema.yaml"
@@ -21,10 +21,13 @@ DEFAULTS = {
     "attempts": 3,
     "seed": 0,
     "min_valid_rate": 0.5,
-    "runtime": 240,
 }
 
-__all__ = ["GPU_PLUGINS", "MODEL_PLUGINS", "loads_model", "teacher_configs"]
+# How the shard jobs run and how their result is judged, not how an answer is made: a change
+# reruns no shard and discards no answer of an interrupted one.
+JOB_OPTIONS = frozenset({"runtime", "mem_mb", "min_valid_rate"})
+
+__all__ = ["loads_model", "shard_options", "shard_resources", "teacher_configs"]
 
 
 @cache
@@ -36,7 +39,7 @@ def common_keys() -> frozenset[str]:
 
 def check_option_keys(name: str, options: dict) -> None:
     """Refuse an option the teacher's plugin does not read, naming the nearest one it does."""
-    own = OPTION_KEYS.get(options["plugin"])
+    own = teacher_class(options["plugin"]).option_keys
     if own is None:
         return
     valid = common_keys() | own
@@ -50,7 +53,17 @@ def check_option_keys(name: str, options: dict) -> None:
 
 def loads_model(teacher: dict) -> bool:
     """A teacher whose ``model`` is loaded here, not a model name a server knows (openai)."""
-    return teacher.get("plugin") in MODEL_PLUGINS and bool(teacher.get("model"))
+    return teacher_class(teacher["plugin"]).loads_model and bool(teacher.get("model"))
+
+
+def shard_options(teacher: dict) -> dict:
+    """What a shard job is given: the options that shape its answers."""
+    return {key: value for key, value in teacher.items() if key not in JOB_OPTIONS}
+
+
+def shard_resources(teacher: dict) -> ShardResources:
+    """What one shard job of this (checked) teacher asks for, as its plugin declares it."""
+    return teacher_class(teacher["plugin"]).resources(teacher)
 
 
 def teacher_configs(teachers: dict, models: dict | None = None) -> dict[str, dict]:

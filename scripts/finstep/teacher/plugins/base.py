@@ -36,19 +36,60 @@ class Generation:
     error: str | None = None  # the backend failed on this request (recorded as the reject reason)
 
 
+@dataclass(frozen=True)
+class ShardResources:
+    """What one shard job asks the scheduler for: a GPU or none, host memory (MB), minutes."""
+
+    gpu: int
+    mem_mb: int
+    runtime: int
+
+
 class Teacher(ABC):
     """A teacher backend. ``generate`` gets a batch and returns one Generation per request.
 
-    ``uses_gpu`` tells the workflow whether the rule should request a GPU;
-    ``batch_size`` how many requests the runner hands over at a time.
+    The class attributes and class methods are what the workflow reads before
+    any job runs, to build the DAG and size each shard job (a CPU teacher's
+    job asks a cluster for no GPU and a few GB, a model teacher's for one GPU
+    and room to load it). They are read from the class alone, so a plugin
+    module must be cheap to import: heavy libraries load in ``create``.
+    ``batch_size`` is how many requests the runner hands over at a time.
     """
 
     name: ClassVar[str]
-    uses_gpu: ClassVar[bool] = False
+    # ``model`` names weights to load here (prefetched from the Hub, resolved by
+    # finstep.models), not a model a server knows.
+    loads_model: ClassVar[bool] = False
+    # The plugin's own options, beside those of every teacher (the schema's teacher
+    # properties): a misspelt key is refused with the nearest one. None: unchecked.
+    option_keys: ClassVar[frozenset[str] | None] = None
+    # Host memory (MB) and minutes of one shard job unless the teacher's config sets
+    # ``mem_mb`` or ``runtime``.
+    mem_mb: ClassVar[int] = 2000
+    runtime: ClassVar[int] = 60
 
     def __init__(self, options: dict) -> None:
         self.options = options
         self.batch_size = int(options.get("batch_size", 8))
+
+    @classmethod
+    def create(cls, options: dict) -> Teacher:
+        """The working teacher for these options; plugins with heavy dependencies import them here."""
+        return cls(options)
+
+    @classmethod
+    def uses_gpu(cls, options: dict) -> bool:
+        """Whether a shard job of a teacher with these options needs a GPU."""
+        return False
+
+    @classmethod
+    def resources(cls, options: dict) -> ShardResources:
+        """One shard job's request: the plugin's defaults, the teacher's ``mem_mb``/``runtime`` over them."""
+        return ShardResources(
+            gpu=int(cls.uses_gpu(options)),
+            mem_mb=int(options.get("mem_mb") or cls.mem_mb),
+            runtime=int(options.get("runtime") or cls.runtime),
+        )
 
     @property
     def revision(self) -> str | None:

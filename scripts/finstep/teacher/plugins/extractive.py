@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ... import __version__
 from ...extract.items import ITEM_TITLES
@@ -411,7 +412,7 @@ class ExtractiveTeacher(Teacher):
     """
 
     name = "extractive"
-    uses_gpu = False
+    option_keys: ClassVar[frozenset[str]] = frozenset({"lead_sentences", "max_summary_sentences"})
 
     @property
     def revision(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
+from typing import ClassVar
 
 import openai
 
@@ -32,7 +33,13 @@ _FATAL = (
 
 class OpenAITeacher(Teacher):
     name = "openai"
-    uses_gpu = False
+    option_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "api_key_env", "base_url", "concurrency", "max_new_tokens", "retries", "structured",
+            "temperature", "timeout",
+        }
+    )  # fmt: skip
+    runtime = 240  # a hosted API's rate limits, not compute, set the pace
 
     def __init__(self, options: dict) -> None:
         super().__init__(options)

@@ -10,6 +10,8 @@ xgrammar, compiles it.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ...errors import FinstepError
 from ..grammar import answer_grammar
 from .base import Generation, Teacher, TeacherRequest
@@ -17,7 +19,19 @@ from .base import Generation, Teacher, TeacherRequest
 
 class VllmTeacher(Teacher):
     name = "vllm"
-    uses_gpu = True
+    loads_model = True
+    option_keys: ClassVar[frozenset[str]] = frozenset(
+        {
+            "constrained", "dtype", "gpu_memory_utilization", "max_model_len", "max_new_tokens",
+            "quantization", "temperature", "top_p", "trust_remote_code",
+        }
+    )  # fmt: skip
+    mem_mb = 32000
+    runtime = 240
+
+    @classmethod
+    def uses_gpu(cls, options: dict) -> bool:
+        return True
 
     def __init__(self, options: dict) -> None:
         super().__init__(options)
