@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from finstep.datasets.build import build_dataset  # noqa: E402
 from finstep.io import write_jsonl  # noqa: E402
 from finstep.sentences import split_sentences  # noqa: E402
-from finstep.teacher.plugins.extractive import rationale, summary  # noqa: E402
+from finstep.teacher.extractive import rationale, summary  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
 from teacher_batching import sample_chunks  # noqa: E402
 

@@ -1,4 +1,5 @@
-from finstep import arithmetic, pipeline
+from finstep import pipeline
+from finstep.datasets import arithmetic
 
 pipeline.run(
     arithmetic.write_set,

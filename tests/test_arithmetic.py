@@ -10,7 +10,8 @@ import math
 import re
 
 import pytest
-from finstep.arithmetic import TASKS, final_answer, generate, is_correct, write_set
+from finstep.datasets.arithmetic import TASKS, generate, write_set
+from finstep.evaluation.answers import final_answer, is_correct
 from finstep.io import read_jsonl
 
 SET = generate(300, 7)

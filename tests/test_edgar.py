@@ -7,9 +7,9 @@ import responses
 from conftest import PROSE, html_doc
 from finstep import ingest
 from finstep.errors import FinstepError, SecBlockedError
-from finstep.sec_http import resolve_user_agent, shared_limiter
 from finstep.sources import build_source
 from finstep.sources.edgar import TICKERS_URL, document_url
+from finstep.sources.sec_http import resolve_user_agent, shared_limiter
 from pyrate_limiter import Duration, Rate, SQLiteBucket
 from responses.registries import OrderedRegistry
 

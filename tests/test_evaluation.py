@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from finstep.arithmetic import generate
+from finstep.datasets.arithmetic import generate
 from finstep.datasets.sweep import derived_name, subsample, sweep_datasets
 from finstep.errors import FinstepError
 from finstep.evaluation import figures

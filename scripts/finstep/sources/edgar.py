@@ -4,7 +4,7 @@ Ticker → CIK comes from SEC's ``company_tickers.json`` (cached with its
 download date); the filing list from ``data.sec.gov/submissions`` through
 sec-edgar-api's ``EdgarClient``, older pages fetched only when the selection
 needs them; documents from the Archives. All requests share one run-wide
-rate limit (see :mod:`finstep.sec_http`).
+rate limit (see :mod:`finstep.sources.sec_http`).
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from filelock import FileLock
 from ..errors import FinstepError
 from ..extract.sniff import sniff
 from ..io import write_json
-from ..sec_http import SEC_DATA_URL as DATA_URL
-from ..sec_http import SecSession, SharedLimitEdgarClient, resolve_user_agent, shared_limiter
 from ..validation import is_cik, normalize_cik
 from .base import DOCUMENT_EXTENSIONS, FilingRef, Source
+from .sec_http import SEC_DATA_URL as DATA_URL
+from .sec_http import SecSession, SharedLimitEdgarClient, resolve_user_agent, shared_limiter
 from .selection import fiscal_year, select_filings
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ...arithmetic import final_answer, is_correct
+from ..answers import final_answer, is_correct
 from ..examples import Example
 from .base import Metric
 

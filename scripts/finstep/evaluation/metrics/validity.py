@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ...arithmetic import marked_answer
+from ..answers import marked_answer
 from ..examples import Example, summary_field
 from .base import Metric
 

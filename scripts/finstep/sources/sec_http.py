@@ -24,7 +24,7 @@ from requests.adapters import HTTPAdapter
 from sec_edgar_api import EdgarClient
 from urllib3.util.retry import Retry
 
-from .errors import FinstepError, SecBlockedError
+from ..errors import FinstepError, SecBlockedError
 
 log = logging.getLogger(__name__)
 
