@@ -153,12 +153,8 @@ WHEELS = {
 }
 # Derived datasets of the data-fraction sweep (none unless sweep.student is set).
 SWEEP = checked(sweep_datasets, config.get("sweep"), DATASETS, STUDENTS)
-PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS)
+PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS, SWEEP)
 PAIR_TRAINING = pair_training(config.get("pairs"), config["training"])
-PAIRS += [(spec["student"], name) for name, spec in SWEEP.items()]
-PAIRS += [
-    (spec["student"], spec["of"]) for spec in SWEEP.values() if (spec["student"], spec["of"]) not in PAIRS
-]
 checked(check_evaluation, config["evaluation"])
 
 

@@ -20,7 +20,7 @@ rule tiny_model:
     log:
         "logs/tiny_model.log",
     params:
-        sizes=config["tiny_model"],
+        tiny_model=config["tiny_model"],  # sizes, pretraining steps and rate, seed
     resources:
         mem_mb=4000,
         runtime=30,

@@ -14,7 +14,6 @@ rule teacher_shard:
     params:
         name=lambda wildcards: wildcards.teacher,
         options=lambda wildcards: shard_options(TEACHERS[wildcards.teacher]),
-        shards=lambda wildcards: TEACHERS[wildcards.teacher]["shards"],
         hub_cache=HUB_CACHE,
     wildcard_constraints:
         teacher=one_of(CPU_TEACHERS),

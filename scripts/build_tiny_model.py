@@ -6,5 +6,5 @@ pipeline.run(
     snakemake.log[0],
     chunks_jsonl=snakemake.input.chunks,
     out_dir=snakemake.output[0],
-    **snakemake.params.sizes,
+    **snakemake.params.tiny_model,
 )

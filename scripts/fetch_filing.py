@@ -3,7 +3,7 @@ from finstep import ingest, pipeline
 pipeline.run(
     ingest.fetch_filing,
     snakemake.log[0],
-    source_options=snakemake.config["source"],
+    source_options=snakemake.params.source,
     ref=snakemake.params.ref,
     out=snakemake.output[0],
 )

@@ -1,5 +1,5 @@
 from finstep import pipeline
-from finstep.evaluation.paper import make_figures
+from finstep.evaluation.figures import make_figures
 
 pipeline.run(
     make_figures,

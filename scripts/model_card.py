@@ -1,5 +1,5 @@
 from finstep import pipeline
-from finstep.training.card import write_model_card
+from finstep.evaluation.model_card import write_model_card
 
 pipeline.run(
     write_model_card,

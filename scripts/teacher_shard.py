@@ -11,7 +11,7 @@ hub.run_offline(
     threads=snakemake.threads,
     chunks_path=snakemake.input.chunks,
     shard=int(snakemake.wildcards.shard),
-    shards=int(snakemake.params.shards),
+    shards=int(options["shards"]),
     name=snakemake.params.name,
     options=options,
     out=snakemake.output[0],

@@ -12,19 +12,19 @@ import pytest
 from finstep.datasets.arithmetic import generate
 from finstep.datasets.sweep import derived_name, subsample, sweep_datasets
 from finstep.errors import FinstepError
-from finstep.evaluation import figures
+from finstep.evaluation import plots
 from finstep.evaluation.bootstrap import BootstrapSettings, mean_ci, paired_difference
 from finstep.evaluation.config import check_evaluation
-from finstep.evaluation.examples import Example, check, contains_prompt, join, summary_field
+from finstep.evaluation.figures import make_figures, sweep_points
 from finstep.evaluation.metrics import build_metrics
+from finstep.evaluation.metrics.rouge import rouge
+from finstep.evaluation.model_card import model_card
 from finstep.evaluation.numbers import check_numbers, find_numbers
-from finstep.evaluation.paper import make_figures, sweep_points
-from finstep.evaluation.rouge import rouge
+from finstep.evaluation.predictions import Example, check, contains_prompt, join, summary_field
 from finstep.evaluation.score import samples, score_examples, score_pair, write_summary
 from finstep.evaluation.tables import write_tables
 from finstep.io import read_jsonl, write_json, write_jsonl
 from finstep.tiny_model import build_model, pretrain, train_tokenizer
-from finstep.training.card import model_card
 from rouge_score import rouge_scorer
 
 OPTIONS = {
@@ -380,26 +380,26 @@ def test_score_pair_writes_base_and_tuned_side_by_side(scored):
 def test_figures_have_their_panels_and_embed_their_fonts(scored, tmp_path):
     _folder, paths = scored
     pairs = [_load(p) for p in paths.values()]
-    fig = figures.rouge_figure(pairs)
+    fig = plots.rouge_figure(pairs)
     assert [ax.get_title() for ax in fig.axes] == ["ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-Lsum"]
     assert len(fig.axes[2].patches) == 2 * len(pairs)  # a base and a tuned bar per pair
-    quality = figures.quality_figure(pairs)
+    quality = plots.quality_figure(pairs)
     assert [ax.get_title() for ax in quality.axes if ax.get_visible()] == [
         "Reference NLL (nats/token) ↓", "Unsupported numbers ↓", "Format validity ↑", "Empty outputs ↓",
     ]  # fmt: skip
     assert quality.axes[0].get_ylim()[1] > 1.05  # an NLL is not a share: its axis is not clipped at 1
-    teacher = figures.teacher_figure({"t": {"valid_rate": 0.9, "valid": 9, "chunks_in": 10,
+    teacher = plots.teacher_figure({"t": {"valid_rate": 0.9, "valid": 9, "chunks_in": 10,
                                            "rejected_by_reason": {"schema": 1},
                                            "quality_failures": {"repetition": 3}}})  # fmt: skip
     assert [ax.get_title() for ax in teacher.axes] == [
         "Valid answers", "Rejected answers by reason", "Attempts failing a quality check",
     ]  # fmt: skip
     assert [p.get_height() for p in teacher.axes[2].patches] == [3]
-    figures.save(fig, [tmp_path / "rouge.pdf", tmp_path / "rouge.png"])
+    plots.save(fig, [tmp_path / "rouge.pdf", tmp_path / "rouge.png"])
     pdf = (tmp_path / "rouge.pdf").read_bytes()
     assert b"/FontFile2" in pdf and b"/Type3" not in pdf  # TrueType embedded, no Type 3
     assert (tmp_path / "rouge.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    figures.save(figures.rouge_figure(pairs), [tmp_path / "again.pdf"])
+    plots.save(plots.rouge_figure(pairs), [tmp_path / "again.pdf"])
     assert (tmp_path / "again.pdf").read_bytes() == pdf  # no creation date: reproducible bytes
 
 

@@ -15,11 +15,11 @@ pytest.importorskip("trl")
 peft = pytest.importorskip("peft")
 
 from finstep.errors import FinstepError  # noqa: E402
+from finstep.evaluation.model_card import model_card  # noqa: E402
 from finstep.io import read_jsonl, sha256_file, write_json, write_jsonl  # noqa: E402
 from finstep.models.loading import quantization_config, require_bitsandbytes  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
 from finstep.training import trainlog  # noqa: E402
-from finstep.training.card import model_card  # noqa: E402
 from finstep.training.data import (  # noqa: E402
     check_truncation,
     count_truncation,

@@ -1,257 +1,61 @@
-"""The paper's figures, from the metrics files, training logs and teacher statistics (rule ``figures``).
+"""Every figure and table of the paper from results that exist: what rule ``figures`` makes.
 
-Publication style: one shared look (``STYLE``), the Okabe–Ito palette that
-colour-blind readers can tell apart (with hatching, so grey-scale prints
-keep base and tuned apart too), TrueType fonts embedded in the PDFs (type
-42, which journals' checkers accept; type 3 they often reject), and no
-creation date in the PDF, so an unchanged figure is byte-for-byte the same.
-Each function returns its ``Figure``, so tests can look at its panels.
+The drawing is in plots.py, the tables in tables.py.
 """
 
 from __future__ import annotations
 
-import csv
-import os
-from collections.abc import Sequence
-from pathlib import Path
+import logging
 
-import matplotlib
+from ..io import read_json
+from . import plots
+from .tables import write_examples, write_tables
 
-matplotlib.use("Agg")  # no display on compute nodes
-
-import matplotlib.pyplot as plt
-from matplotlib.figure import Figure
-
-from ..io import atomic_open
-
-# Okabe & Ito (2008), "Color Universal Design".
-PALETTE = {
-    "base": "#E69F00",  # orange
-    "tuned": "#0072B2",  # blue
-    "reference": "#009E73",  # bluish green
-    "other": ("#56B4E9", "#D55E00", "#CC79A7", "#F0E442", "#000000"),
-}
-HATCH = {"base": "//", "tuned": "", "reference": ".."}
-LABELS = {"base": "base", "tuned": "tuned (LoRA)", "reference": "teacher"}
-STYLE = {
-    "font.family": "DejaVu Sans",  # ships with matplotlib: no font lookup on a bare node
-    "font.size": 8,
-    "axes.titlesize": 9,
-    "axes.labelsize": 8,
-    "legend.fontsize": 7,
-    "xtick.labelsize": 7,
-    "ytick.labelsize": 7,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.grid.axis": "y",
-    "grid.alpha": 0.3,
-    "pdf.fonttype": 42,
-    "ps.fonttype": 42,
-    "savefig.dpi": 300,
-    "savefig.bbox": "tight",
-    "hatch.linewidth": 0.5,
-}
-ROUGE_KEYS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
-QUALITY_KEYS = ("reference_nll", "unsupported_numbers", "format_valid", "empty", "answer_accuracy")
-# The y-axis of each quality panel that is a share; the others (the reference's NLL) scale freely.
-SHARE_LABELS = {
-    "unsupported_numbers": "share of numbers",
-    "format_valid": "share of examples",
-    "empty": "share of examples",
-    "answer_accuracy": "share of examples",
-}
+log = logging.getLogger("finstep.evaluation")
 
 
-def save(fig: Figure, paths: Sequence[str | os.PathLike]) -> None:
-    """Write ``fig`` to each path (format from the suffix), atomically, then free it."""
-    for path in paths:
-        fmt = Path(path).suffix.lstrip(".")
-        metadata = {"CreationDate": None} if fmt == "pdf" else {"Software": None} if fmt == "png" else None
-        # Font embedding and the bounding box are read at save time, not when the figure is drawn.
-        with plt.rc_context(STYLE), atomic_open(path, "wb") as handle:
-            fig.savefig(handle, format=fmt, metadata=metadata)
-    plt.close(fig)
+def sweep_points(pairs: list[dict], sweep: dict[str, dict]) -> list[dict]:
+    """ROUGE-L of each swept dataset's tuned student, the full set included, against training chunks."""
+    swept = {spec["of"]: spec["student"] for spec in sweep.values()}
+    points = []
+    for metrics in pairs:
+        dataset, student = metrics["dataset"], metrics["student"]
+        origin = sweep[dataset]["of"] if dataset in sweep else dataset
+        if swept.get(origin) != student:
+            continue
+        stats = metrics["metrics"].get("rougeL", {}).get("tuned")
+        if not stats or stats.get("mean") is None:
+            continue
+        chunks = (metrics.get("train_examples") or {}).get("summary") or metrics.get("train_size") or 0
+        points.append({"format": f"{origin} ({metrics['format']})", "train_examples": chunks, **stats})
+    return points
 
 
-def _pair_label(metrics: dict) -> str:
-    return f"{metrics['dataset']} ({metrics['student']})"
-
-
-def _error(stats: dict) -> tuple[float, float]:
-    """Distances from the mean to the interval's ends (zero where there is no interval)."""
-    if stats.get("low") is None or stats.get("mean") is None:
-        return 0.0, 0.0
-    return max(stats["mean"] - stats["low"], 0.0), max(stats["high"] - stats["mean"], 0.0)
-
-
-def _bars(ax: plt.Axes, pairs: list[dict], key: str, variants: Sequence[str]) -> None:
-    """Grouped bars: one group per pair, one bar per variant, CI whiskers."""
-    width = 0.8 / len(variants)
-    for offset, variant in enumerate(variants):
-        xs, heights, errors = [], [], ([], [])
-        for index, metrics in enumerate(pairs):
-            stats = metrics["metrics"].get(key, {}).get(variant)
-            if not stats or stats.get("mean") is None:
-                continue
-            xs.append(index - 0.4 + width * (offset + 0.5))
-            heights.append(stats["mean"])
-            low, high = _error(stats)
-            errors[0].append(low)
-            errors[1].append(high)
-        ax.bar(
-            xs,
-            heights,
-            width,
-            yerr=errors,
-            capsize=2,
-            color=PALETTE[variant],
-            hatch=HATCH[variant],
-            edgecolor="white",
-            error_kw={"elinewidth": 0.8, "capthick": 0.8},
-            label=LABELS[variant],
-        )
-    ax.set_xticks(range(len(pairs)), [_pair_label(m) for m in pairs], rotation=15, ha="right")
-    ax.set_xlim(-0.6, len(pairs) - 0.4)
-
-
-def _legend_below(fig: Figure, axes: Sequence[plt.Axes]) -> None:
-    """One legend under the panels with every variant shown anywhere, so no bar is hidden by it."""
-    handles, labels = [], []
-    for ax in axes:
-        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
-            if label not in labels:
-                handles.append(handle)
-                labels.append(label)
-    fig.legend(handles, labels, loc="outside lower center", ncols=max(len(labels), 1), frameon=False)
-
-
-def rouge_figure(pairs: list[dict]) -> Figure:
-    """ROUGE-1/2/L/Lsum by student × dataset, base vs tuned, with 95% bootstrap intervals."""
-    with plt.rc_context(STYLE):
-        fig, grid = plt.subplots(2, 2, figsize=(7.0, 4.8), sharey=True, layout="constrained")
-        axes = list(grid.flat)
-        for ax, key in zip(axes, ROUGE_KEYS, strict=True):
-            _bars(ax, pairs, key, ("base", "tuned"))
-            label = next((m["metrics"][key]["label"] for m in pairs if key in m["metrics"]), key)
-            ax.set_title(label)
-        for ax in grid[:, 0]:
-            ax.set_ylabel("F-measure")
-        _legend_below(fig, axes)
-    return fig
-
-
-def quality_figure(pairs: list[dict]) -> Figure:
-    """Reference likelihood, unsupported numbers (teacher too), validity, empty outputs, answer accuracy."""
-    keys = [k for k in QUALITY_KEYS if any(k in m["metrics"] for m in pairs)] or ["format_valid"]
-    rows = -(-len(keys) // 2)
-    with plt.rc_context(STYLE):
-        fig, grid = plt.subplots(rows, 2, figsize=(7.0, 2.4 * rows), squeeze=False, layout="constrained")
-        axes = list(grid.flat)
-        for ax, key in zip(axes, keys, strict=False):
-            shown = [m for m in pairs if key in m["metrics"]]
-            variants = ("base", "tuned", "reference") if key == "unsupported_numbers" else ("base", "tuned")
-            _bars(ax, shown, key, variants)
-            entry = next((m["metrics"][key] for m in shown), {"label": key, "higher_is_better": True})
-            arrow = "↑" if entry["higher_is_better"] else "↓"
-            ax.set_title(f"{entry['label']} {arrow}")
-            if key in SHARE_LABELS:
-                ax.set_ylim(0, 1.05)
-            ax.set_ylabel(SHARE_LABELS.get(key, "nats per token"))
-        for ax in axes[len(keys) :]:
-            ax.set_visible(False)
-        _legend_below(fig, axes[: len(keys)])
-    return fig
-
-
-def read_train_log(path: str | os.PathLike) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [
-            {k: float(v) for k, v in row.items() if v not in ("", None)} for row in csv.DictReader(handle)
-        ]
-
-
-def loss_figure(logs: dict[tuple[str, str], list[dict]]) -> Figure:
-    """Training loss against optimizer step, one panel per student, one line per dataset."""
-    students = sorted({student for student, _ in logs})
-    with plt.rc_context({**STYLE, "axes.grid.axis": "both"}):
-        fig, axes = plt.subplots(
-            1, len(students), figsize=(3.2 * len(students), 2.4), squeeze=False, layout="constrained"
-        )
-        for ax, student in zip(axes[0], students, strict=True):
-            datasets = sorted(d for s, d in logs if s == student)
-            for colour, dataset in zip(PALETTE["other"] * 4, datasets, strict=False):
-                rows = [r for r in logs[(student, dataset)] if "loss" in r]
-                ax.plot([r["step"] for r in rows], [r["loss"] for r in rows], color=colour, label=dataset)
-            ax.set_title(f"{student}: training loss")
-            ax.set_xlabel("optimizer step")
-            ax.legend(frameon=False)
-        axes[0][0].set_ylabel("loss (completion tokens)")
-    return fig
-
-
-def _stacked_counts(
-    ax, names: list[str], counts_by: dict[str, dict[str, int]], title: str, empty: str
+def make_figures(
+    metrics_paths: list[str],
+    train_logs: dict[str, str],
+    teacher_stats: dict[str, str],
+    sweep: dict[str, dict],
+    outputs: dict[str, str],
 ) -> None:
-    """One bar per teacher, stacked by code; a note instead of bars when nothing was counted."""
-    codes = sorted({code for counts in counts_by.values() for code in counts})
-    bottom = [0.0] * len(names)
-    for colour, code in zip(PALETTE["other"] * 4, codes, strict=False):
-        counts = [counts_by[n].get(code, 0) for n in names]
-        ax.bar(names, counts, bottom=bottom, color=colour, edgecolor="white", label=code)
-        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
-    if codes:
-        ax.legend(frameon=False, title="reason")
-    else:
-        ax.bar(names, [0] * len(names))
-        ax.text(0.5, 0.5, empty, ha="center", va="center", transform=ax.transAxes)
-    ax.set_title(title)
+    """``outputs``: figure name (rouge, quality, loss, teacher, sweep) + ``_png``/``_pdf``, and
+    ``table_md``/``table_tex``/``examples_md`` → path. ``train_logs``: "student/dataset" → train_log.csv."""
+    pairs = [read_json(path) for path in metrics_paths]
+    main = [m for m in pairs if m["dataset"] not in sweep]  # sweep points have their own figure
 
+    def paths(name: str) -> list[str]:
+        return [outputs[f"{name}_{fmt}"] for fmt in ("png", "pdf")]
 
-def teacher_figure(stats: dict[str, dict]) -> Figure:
-    """Each teacher's valid-answer rate, its rejected answers by reason, and its attempts that failed a quality check."""
-    names = sorted(stats)
-    with plt.rc_context(STYLE):
-        fig, (rate_ax, reject_ax, quality_ax) = plt.subplots(1, 3, figsize=(8.4, 2.4), layout="constrained")
-        rates = [stats[n]["valid_rate"] for n in names]
-        rate_ax.bar(names, rates, color=PALETTE["reference"], edgecolor="white")
-        for x, (name, rate) in enumerate(zip(names, rates, strict=True)):
-            rate_ax.text(
-                x, rate, f"{stats[name]['valid']}/{stats[name]['chunks_in']}", ha="center", va="bottom"
-            )
-        rate_ax.set_ylim(0, 1.1)
-        rate_ax.set_title("Valid answers")
-        rate_ax.set_ylabel("share of chunks")
-        rejected = {n: stats[n].get("rejected_by_reason", {}) for n in names}
-        _stacked_counts(reject_ax, names, rejected, "Rejected answers by reason", "no rejected answers")
-        reject_ax.set_ylabel("chunks")
-        failed = {n: stats[n].get("quality_failures", {}) for n in names}
-        _stacked_counts(quality_ax, names, failed, "Attempts failing a quality check", "every answer passed")
-        quality_ax.set_ylabel("attempts")
-    return fig
-
-
-def sweep_figure(points: list[dict]) -> Figure:
-    """ROUGE-L of the tuned student against training examples, one line per format (Distilling Step-by-Step)."""
-    formats = sorted({p["format"] for p in points})
-    with plt.rc_context({**STYLE, "axes.grid.axis": "both"}):
-        fig, ax = plt.subplots(figsize=(3.4, 2.4), layout="constrained")
-        for colour, fmt in zip((PALETTE["tuned"], *PALETTE["other"]), formats, strict=False):
-            line = sorted((p for p in points if p["format"] == fmt), key=lambda p: p["train_examples"])
-            xs = [p["train_examples"] for p in line]
-            ax.errorbar(
-                xs,
-                [p["mean"] for p in line],
-                yerr=list(zip(*(_error(p) for p in line), strict=True)) if line else None,
-                marker="o",
-                markersize=3,
-                capsize=2,
-                color=colour,
-                label=fmt,
-            )
-        ax.set_xscale("log", base=2)
-        ax.set_xlabel("training examples (chunks)")
-        ax.set_ylabel("ROUGE-L (tuned)")
-        ax.set_title("Data efficiency")
-        ax.legend(frameon=False)
-    return fig
+    plots.save(plots.rouge_figure(main), paths("rouge"))
+    plots.save(plots.quality_figure(main), paths("quality"))
+    logs = {tuple(key.split("/", 1)): plots.read_train_log(path) for key, path in train_logs.items()}
+    plots.save(plots.loss_figure({k: v for k, v in logs.items() if k[1] not in sweep}), paths("loss"))
+    plots.save(
+        plots.teacher_figure({name: read_json(path) for name, path in teacher_stats.items()}),
+        paths("teacher"),
+    )
+    if "sweep_png" in outputs:
+        plots.save(plots.sweep_figure(sweep_points(pairs, sweep)), paths("sweep"))
+    write_tables(main, outputs["table_md"], outputs["table_tex"])
+    write_examples(main, outputs["examples_md"])
+    log.info("figures and tables of %d pairs (%d in the sweep)", len(main), len(pairs) - len(main))

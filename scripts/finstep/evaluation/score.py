@@ -10,8 +10,8 @@ from tqdm import tqdm
 
 from ..io import atomic_open, read_json, read_jsonl, write_json
 from .bootstrap import BootstrapSettings, mean_ci, paired_difference
-from .examples import Example, check, join
 from .metrics import build_metrics
+from .predictions import Example, check, join
 
 log = logging.getLogger("finstep.evaluation")
 

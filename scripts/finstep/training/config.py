@@ -30,8 +30,15 @@ def pair_training(pairs: list, training: dict) -> dict[tuple[str, str], dict]:
     }
 
 
-def training_pairs(pairs: list, students: dict, datasets: dict) -> list[tuple[str, str]]:
-    """The (student, dataset) pairs to train; unknown names are errors."""
+def training_pairs(
+    pairs: list, students: dict, datasets: dict, sweep: dict | None = None
+) -> list[tuple[str, str]]:
+    """The (student, dataset) pairs to train; unknown names are errors.
+
+    With a data-fraction ``sweep`` (``datasets.sweep.sweep_datasets``), its
+    student also trains on each derived dataset and on each full one it
+    subsamples, so the sweep's curve ends at the full set.
+    """
     checked = []
     for number, pair in enumerate(pairs or [], 1):
         student, dataset = pair.get("student"), pair.get("dataset")
@@ -44,4 +51,9 @@ def training_pairs(pairs: list, students: dict, datasets: dict) -> list[tuple[st
                 f"pairs[{number}]: dataset {dataset!r} is not under datasets ({', '.join(datasets)})"
             )
         checked.append((student, dataset))
+    for name, spec in (sweep or {}).items():
+        checked.append((spec["student"], name))
+    for spec in (sweep or {}).values():
+        if (spec["student"], spec["of"]) not in checked:
+            checked.append((spec["student"], spec["of"]))
     return checked

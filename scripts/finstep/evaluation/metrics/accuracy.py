@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..answers import final_answer, is_correct
-from ..examples import Example
+from ..predictions import Example
 from .base import Metric
 
 

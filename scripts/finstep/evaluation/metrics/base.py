@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..examples import Example
+from ..predictions import Example
 
 
 class Metric:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..examples import Example, summary_field
 from ..numbers import check_numbers
+from ..predictions import Example, summary_field
 from .base import Metric
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import ClassVar
 
-from ..examples import Example, missing_likelihoods
+from ..predictions import Example, missing_likelihoods
 from .base import Metric
 
 log = logging.getLogger("finstep.evaluation")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..answers import marked_answer
-from ..examples import Example, summary_field
+from ..predictions import Example, summary_field
 from .base import Metric
 
 

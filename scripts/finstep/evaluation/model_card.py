@@ -8,9 +8,9 @@ metadata.
 
 from __future__ import annotations
 
-from ..evaluation.formatting import HEADLINE_METRICS, interval_text
 from ..io import atomic_open, read_json
 from ..models.refs import HUB_ID
+from .formatting import HEADLINE_METRICS, interval_text
 
 
 def _table(rows: dict) -> str:
