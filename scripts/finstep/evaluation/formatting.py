@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
-# The metrics shown in the main table and in the adapters' cards, in this order.
-HEADLINE_METRICS = (
-    "rouge1", "rouge2", "rougeL", "rougeLsum", "reference_nll", "unsupported_numbers", "format_valid",
-    "answer_accuracy",
-)  # fmt: skip
+from ..errors import FinstepError
+
+
+def shown_keys(pairs: list[dict], *, headline: bool | None = None, panel: str | None = None) -> list[str]:
+    """The metric keys of these metrics files to show, in their declared order (``MetricKey``).
+
+    ``headline=True``: the main table's columns and the cards' rows; ``panel``:
+    the keys drawn in that figure.
+    """
+    found: dict[str, dict] = {}
+    for metrics in pairs:
+        for key, entry in metrics["metrics"].items():
+            if "order" not in entry:
+                raise FinstepError(
+                    f"metrics of {metrics['student']}/{metrics['dataset']} predate the metric display fields: "
+                    "rerun their scoring (snakemake --forcerun score)"
+                )
+            found.setdefault(key, entry)
+    keys = [
+        key
+        for key, entry in found.items()
+        if (headline is None or entry["headline"] == headline) and (panel is None or entry["panel"] == panel)
+    ]
+    return sorted(keys, key=lambda key: found[key]["order"])
 
 
 def interval_text(stats: dict | None, signed: bool = False) -> str:

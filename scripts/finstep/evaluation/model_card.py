@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..io import atomic_open, read_json
 from ..models.refs import HUB_ID
-from .formatting import HEADLINE_METRICS, interval_text
+from .formatting import interval_text, shown_keys
 
 
 def _table(rows: dict) -> str:
@@ -29,8 +29,8 @@ def metrics_section(metrics: dict | None) -> str:
         "| metric | base | tuned | Δ |",
         "| --- | --- | --- | --- |",
     ]
-    for key in HEADLINE_METRICS:
-        entry = metrics["metrics"].get(key)
+    for key in shown_keys([metrics], headline=True):
+        entry = metrics["metrics"][key]
         if entry:
             lines.append(
                 f"| {entry['label']} | {interval_text(entry['base'])} | {interval_text(entry['tuned'])} | "

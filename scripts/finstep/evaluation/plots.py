@@ -23,6 +23,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from ..io import atomic_open
+from .formatting import shown_keys
 
 # Okabe & Ito (2008), "Color Universal Design".
 PALETTE = {
@@ -51,15 +52,6 @@ STYLE = {
     "savefig.dpi": 300,
     "savefig.bbox": "tight",
     "hatch.linewidth": 0.5,
-}
-ROUGE_KEYS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
-QUALITY_KEYS = ("reference_nll", "unsupported_numbers", "format_valid", "empty", "answer_accuracy")
-# The y-axis of each quality panel that is a share; the others (the reference's NLL) scale freely.
-SHARE_LABELS = {
-    "unsupported_numbers": "share of numbers",
-    "format_valid": "share of examples",
-    "empty": "share of examples",
-    "answer_accuracy": "share of examples",
 }
 
 
@@ -126,38 +118,50 @@ def _legend_below(fig: Figure, axes: Sequence[plt.Axes]) -> None:
     fig.legend(handles, labels, loc="outside lower center", ncols=max(len(labels), 1), frameon=False)
 
 
+def _entry(pairs: list[dict], key: str) -> dict:
+    """How ``key`` reads (label, axis, direction), from the first metrics file that has it."""
+    return next(m["metrics"][key] for m in pairs if key in m["metrics"])
+
+
 def rouge_figure(pairs: list[dict]) -> Figure:
     """ROUGE-1/2/L/Lsum by student × dataset, base vs tuned, with 95% bootstrap intervals."""
     with plt.rc_context(STYLE):
-        fig, grid = plt.subplots(2, 2, figsize=(7.0, 4.8), sharey=True, layout="constrained")
+        keys = shown_keys(pairs, panel="rouge")
+        rows = max(-(-len(keys) // 2), 1)
+        fig, grid = plt.subplots(
+            rows, 2, figsize=(7.0, 2.4 * rows), sharey=True, squeeze=False, layout="constrained"
+        )
         axes = list(grid.flat)
-        for ax, key in zip(axes, ROUGE_KEYS, strict=True):
+        for index, (ax, key) in enumerate(zip(axes, keys, strict=False)):
             _bars(ax, pairs, key, ("base", "tuned"))
-            label = next((m["metrics"][key]["label"] for m in pairs if key in m["metrics"]), key)
-            ax.set_title(label)
-        for ax in grid[:, 0]:
-            ax.set_ylabel("F-measure")
-        _legend_below(fig, axes)
+            entry = _entry(pairs, key)
+            ax.set_title(entry["label"])
+            if index % 2 == 0:  # the shared axis is labelled on the left
+                ax.set_ylabel(entry["axis"])
+        for ax in axes[len(keys) :]:
+            ax.set_visible(False)
+        _legend_below(fig, axes[: len(keys)])
     return fig
 
 
 def quality_figure(pairs: list[dict]) -> Figure:
     """Reference likelihood, unsupported numbers (teacher too), validity, empty outputs, answer accuracy."""
-    keys = [k for k in QUALITY_KEYS if any(k in m["metrics"] for m in pairs)] or ["format_valid"]
-    rows = -(-len(keys) // 2)
+    keys = shown_keys(pairs, panel="quality")
+    rows = max(-(-len(keys) // 2), 1)
     with plt.rc_context(STYLE):
         fig, grid = plt.subplots(rows, 2, figsize=(7.0, 2.4 * rows), squeeze=False, layout="constrained")
         axes = list(grid.flat)
         for ax, key in zip(axes, keys, strict=False):
             shown = [m for m in pairs if key in m["metrics"]]
-            variants = ("base", "tuned", "reference") if key == "unsupported_numbers" else ("base", "tuned")
+            entry = _entry(shown, key)
+            # The teacher's own score where the metric scores the reference too (unsupported numbers).
+            variants = ("base", "tuned", "reference") if "reference" in entry else ("base", "tuned")
             _bars(ax, shown, key, variants)
-            entry = next((m["metrics"][key] for m in shown), {"label": key, "higher_is_better": True})
             arrow = "↑" if entry["higher_is_better"] else "↓"
             ax.set_title(f"{entry['label']} {arrow}")
-            if key in SHARE_LABELS:
+            if entry["share"]:
                 ax.set_ylim(0, 1.05)
-            ax.set_ylabel(SHARE_LABELS.get(key, "nats per token"))
+            ax.set_ylabel(entry["axis"])
         for ax in axes[len(keys) :]:
             ax.set_visible(False)
         _legend_below(fig, axes[: len(keys)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+from dataclasses import asdict
 
 from tqdm import tqdm
 
@@ -26,7 +27,7 @@ def score_examples(
     info: dict,
     settings: BootstrapSettings | None = None,
 ) -> dict:
-    """Metric key → {label, higher_is_better, base, tuned[, reference], delta}: means with CIs and n."""
+    """Metric key → how it reads (``MetricKey``'s fields), then base, tuned[, reference], delta: means with CIs and n."""
     settings = settings or BootstrapSettings.from_options(options.get("bootstrap"))
     results: dict[str, dict] = {}
     for metric in build_metrics(metric_names, options, info):
@@ -41,8 +42,8 @@ def score_examples(
             ]
             for variant in variants
         }
-        for key, label in metric.keys.items():
-            entry: dict = {"label": label, "higher_is_better": metric.higher_is_better.get(key, True)}
+        for key, spec in metric.keys.items():
+            entry: dict = asdict(spec)
             for variant in variants:
                 entry[variant] = mean_ci([s[key] for s in scores[variant] if s[key] is not None], settings)
             pairs = [

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ..io import atomic_open
-from .formatting import HEADLINE_METRICS, interval_text
+from .formatting import interval_text, shown_keys
 
 ROW_LABELS = {"base": "base", "tuned": "tuned", "delta": "Δ (tuned − base)"}
 
 
 def main_table(pairs: list[dict]) -> pd.DataFrame:
     """One row per pair and model (base, tuned, paired difference); means with 95% intervals."""
-    keys = [k for k in HEADLINE_METRICS if any(k in m["metrics"] for m in pairs)]
+    keys = shown_keys(pairs, headline=True)
     labels = {k: next(m["metrics"][k]["label"] for m in pairs if k in m["metrics"]) for k in keys}
     rows = []
     for metrics in pairs:

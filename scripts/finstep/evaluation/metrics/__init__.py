@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...registry import PluginRegistry
-from .base import Metric
+from .base import Metric, MetricKey
 
 METRICS: PluginRegistry[Metric] = PluginRegistry(
     group="finstep.metrics",
@@ -21,3 +21,6 @@ METRICS: PluginRegistry[Metric] = PluginRegistry(
 
 def build_metrics(names: list[str], options: dict, info: dict) -> list[Metric]:
     return [METRICS.get(name)(options, info) for name in names]
+
+
+__all__ = ["METRICS", "Metric", "MetricKey", "build_metrics"]

@@ -11,12 +11,15 @@ from typing import ClassVar
 
 from ..answers import final_answer, is_correct
 from ..predictions import Example
-from .base import Metric
+from .base import Metric, MetricKey
 
 
 class AccuracyMetric(Metric):
-    keys: ClassVar[dict[str, str]] = {"answer_accuracy": "Answer accuracy"}
-    higher_is_better: ClassVar[dict[str, bool]] = {"answer_accuracy": True}
+    keys: ClassVar[dict[str, MetricKey]] = {
+        "answer_accuracy": MetricKey(
+            "Answer accuracy", order=50, panel="quality", axis="share of examples", share=True
+        )
+    }
 
     def applies(self, examples: list[Example]) -> bool:
         return any(e.answer is not None for e in examples)

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from ..predictions import Example
+
+
+@dataclass(frozen=True)
+class MetricKey:
+    """How one score reads wherever it is shown; written into every metrics file beside the score.
+
+    The table, the model cards and the figures read these, so a registered
+    metric reaches them without code of theirs naming it.
+    """
+
+    label: str
+    higher_is_better: bool = True
+    order: int = 100  # place among the shown keys: table columns, card rows, figure panels
+    headline: bool = True  # a column of the main table and a row of each model card
+    panel: str | None = None  # the figure it is drawn in ("rouge", "quality"); None: none
+    axis: str = ""  # the y-axis label of its panel
+    share: bool = False  # a share of 0..1: its panel's axis runs from 0 to 1
 
 
 class Metric:
@@ -17,8 +35,7 @@ class Metric:
     bootstrap interval, and pairs base with tuned on the same examples.
     """
 
-    keys: ClassVar[dict[str, str]] = {}  # key → label for tables and figures
-    higher_is_better: ClassVar[dict[str, bool]] = {}
+    keys: ClassVar[dict[str, MetricKey]] = {}
     scores_reference: ClassVar[bool] = False
 
     def __init__(self, options: dict, info: dict) -> None:

@@ -10,12 +10,20 @@ from typing import ClassVar
 
 from ..numbers import check_numbers
 from ..predictions import Example, summary_field
-from .base import Metric
+from .base import Metric, MetricKey
 
 
 class FaithfulnessMetric(Metric):
-    keys: ClassVar[dict[str, str]] = {"unsupported_numbers": "Unsupported numbers"}
-    higher_is_better: ClassVar[dict[str, bool]] = {"unsupported_numbers": False}
+    keys: ClassVar[dict[str, MetricKey]] = {
+        "unsupported_numbers": MetricKey(
+            "Unsupported numbers",
+            higher_is_better=False,
+            order=30,
+            panel="quality",
+            axis="share of numbers",
+            share=True,
+        )
+    }
     scores_reference = True
 
     def applies(self, examples: list[Example]) -> bool:

@@ -15,14 +15,21 @@ import logging
 from typing import ClassVar
 
 from ..predictions import Example, missing_likelihoods
-from .base import Metric
+from .base import Metric, MetricKey
 
 log = logging.getLogger("finstep.evaluation")
 
 
 class LikelihoodMetric(Metric):
-    keys: ClassVar[dict[str, str]] = {"reference_nll": "Reference NLL (nats/token)"}
-    higher_is_better: ClassVar[dict[str, bool]] = {"reference_nll": False}
+    keys: ClassVar[dict[str, MetricKey]] = {
+        "reference_nll": MetricKey(
+            "Reference NLL (nats/token)",
+            higher_is_better=False,
+            order=20,
+            panel="quality",
+            axis="nats per token",
+        )
+    }
 
     def applies(self, examples: list[Example]) -> bool:
         missing = missing_likelihoods(examples)

@@ -18,7 +18,7 @@ from rouge_score import rouge_scorer
 
 from ...sentences import split_sentences
 from ..predictions import Example, summary_field
-from .base import Metric
+from .base import Metric, MetricKey
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 
@@ -40,13 +40,12 @@ def rouge(prediction: str, reference: str) -> dict[str, float]:
 
 
 class RougeMetric(Metric):
-    keys: ClassVar[dict[str, str]] = {
-        "rouge1": "ROUGE-1",
-        "rouge2": "ROUGE-2",
-        "rougeL": "ROUGE-L",
-        "rougeLsum": "ROUGE-Lsum",
+    keys: ClassVar[dict[str, MetricKey]] = {
+        key: MetricKey(label, order=10 + n, panel="rouge", axis="F-measure")
+        for n, (key, label) in enumerate(
+            {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeL": "ROUGE-L", "rougeLsum": "ROUGE-Lsum"}.items()
+        )
     }
-    higher_is_better: ClassVar[dict[str, bool]] = dict.fromkeys(keys, True)
 
     def score(self, example: Example, output: str) -> dict[str, float | None]:
         # The summary field on both sides, never a rationale against a summary. An output that

@@ -6,16 +6,25 @@ from typing import ClassVar
 
 from ..answers import marked_answer
 from ..predictions import Example, summary_field
-from .base import Metric
+from .base import Metric, MetricKey
 
 
 class ValidityMetric(Metric):
-    keys: ClassVar[dict[str, str]] = {
-        "format_valid": "Format validity",
-        "empty": "Empty outputs",
-        "length_words": "Output length (words)",
+    keys: ClassVar[dict[str, MetricKey]] = {
+        "format_valid": MetricKey(
+            "Format validity", order=40, panel="quality", axis="share of examples", share=True
+        ),
+        "empty": MetricKey(
+            "Empty outputs",
+            higher_is_better=False,
+            order=45,
+            headline=False,
+            panel="quality",
+            axis="share of examples",
+            share=True,
+        ),
+        "length_words": MetricKey("Output length (words)", order=90, headline=False),
     }
-    higher_is_better: ClassVar[dict[str, bool]] = {"format_valid": True, "empty": False, "length_words": True}
 
     def score(self, example: Example, output: str) -> dict[str, float | None]:
         if example.answer is not None:  # an answer the set can check: it must be marked "Answer: <number>"
