@@ -1,8 +1,13 @@
 """Plugins chosen by name in config, built in or added by other packages' entry points.
 
+Built-ins are registered here, in code, and only here: rule scripts run with
+``scripts/`` on ``sys.path`` in per-rule conda envs where this project is not
+installed, so its own entry points would not be seen there. Other packages add
+plugins through entry points (groups ``finstep.sources``, ``finstep.teachers``,
+``finstep.metrics``); a built-in wins over an entry point of the same name.
 Built-ins are named as ``module:Class`` strings and imported only when chosen,
 so a plugin's heavy dependencies (torch, vllm) are needed only by the runs
-that use it; built-ins win over entry points of the same name.
+that use it.
 """
 
 from __future__ import annotations
