@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from .config_schema import defaults
 from .dedup import Deduplicator
 from .extract.items import FALLBACK_ITEM
 from .prose import ProseFilter
@@ -16,10 +17,8 @@ from .validation import check_chunking
 
 # Items whose text is prose; 4 (mine safety), 6 (reserved), 15 (exhibit list)
 # and 16 (summary) are boilerplate or lists.
-DEFAULT_ITEMS = (
-    "1", "1A", "1B", "1C", "2", "3", "5", "7", "7A", "8", "9", "9A", "9B", "9C",
-    "10", "11", "12", "13", "14",
-)  # fmt: skip
+_DEFAULTS = defaults("chunking")
+DEFAULT_ITEMS = tuple(_DEFAULTS["items"])
 
 
 @dataclass
@@ -44,23 +43,25 @@ class ChunkStats:
 
 @dataclass(frozen=True)
 class ChunkingConfig:
-    size: int = 1500
-    overlap: int = 200
+    """``chunking`` in config; the defaults are the schema's."""
+
+    size: int = _DEFAULTS["size"]
+    overlap: int = _DEFAULTS["overlap"]
     items: tuple[str, ...] = DEFAULT_ITEMS
-    keep_fallback: bool = True
-    near_duplicate_threshold: float | None = 0.85
+    keep_fallback: bool = _DEFAULTS["keep_fallback"]
+    near_duplicate_threshold: float | None = _DEFAULTS["near_duplicate_threshold"]
     prose: ProseFilter = field(default_factory=ProseFilter)
 
     @classmethod
     def from_config(cls, options: dict | None) -> ChunkingConfig:
-        options = dict(options or {})
+        options = {**_DEFAULTS, **(options or {})}
         check_chunking(options)
         return cls(
-            size=options.get("size", 1500),
-            overlap=options.get("overlap", 200),
-            items=tuple(str(i).upper() for i in options.get("items", DEFAULT_ITEMS)),
-            keep_fallback=options.get("keep_fallback", True),
-            near_duplicate_threshold=options.get("near_duplicate_threshold", 0.85),
+            size=options["size"],
+            overlap=options["overlap"],
+            items=tuple(str(i).upper() for i in options["items"]),
+            keep_fallback=options["keep_fallback"],
+            near_duplicate_threshold=options["near_duplicate_threshold"],
             prose=ProseFilter.from_config(options.get("prose")),
         )
 

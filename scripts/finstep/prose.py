@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
+from .config_schema import defaults
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # A sentence ends in ". ! ?"; so does a list item ending in ";" or "; and" at the end of its line.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?:\s|$)|;(?:\s+(?:and|or))?[ \t]*(?:\n|$)")
@@ -58,14 +60,19 @@ STOPWORDS = frozenset(
 )
 
 
+_DEFAULTS = defaults("chunking", "prose")
+
+
 @dataclass(frozen=True)
 class ProseFilter:
-    min_chars: int = 200
-    min_words: int = 30
-    min_alpha_ratio: float = 0.65  # letters / non-space characters
-    max_digit_ratio: float = 0.15  # digits / non-space characters
-    min_stopword_ratio: float = 0.15  # function words / words
-    min_sentences: int = 1  # sentence-ending punctuation marks
+    """``chunking.prose`` in config; the defaults are the schema's."""
+
+    min_chars: int = _DEFAULTS["min_chars"]
+    min_words: int = _DEFAULTS["min_words"]
+    min_alpha_ratio: float = _DEFAULTS["min_alpha_ratio"]  # letters / non-space characters
+    max_digit_ratio: float = _DEFAULTS["max_digit_ratio"]  # digits / non-space characters
+    min_stopword_ratio: float = _DEFAULTS["min_stopword_ratio"]  # function words / words
+    min_sentences: int = _DEFAULTS["min_sentences"]  # sentence-ending punctuation marks
 
     @classmethod
     def from_config(cls, options: dict | None) -> ProseFilter:

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from .config_schema import defaults
 from .errors import FinstepError
 
 # Letters, digits, '.' and '-', starting with a letter or digit, so that no
@@ -59,7 +60,8 @@ def check_accession(accession: str, where: str) -> str:
 
 def check_chunking(options: dict) -> None:
     """Chunk overlap must be smaller than chunk size (the splitter would loop forever otherwise)."""
-    size, overlap = options.get("size", 1500), options.get("overlap", 200)
+    options = {**defaults("chunking"), **options}
+    size, overlap = options["size"], options["overlap"]
     if overlap >= size:
         raise FinstepError(
             f"chunking.overlap ({overlap}) must be smaller than chunking.size ({size}); lower the overlap"

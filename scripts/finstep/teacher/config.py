@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-import yaml
-
+from ..config_schema import defaults, node
 from ..errors import FinstepError
 from ..models.refs import SAFE_NAME, resolve_model
 from ..validation import closest
 from .plugins import ShardResources, available, teacher_class
 from .prompt import load_prompt
 
-SCHEMA = Path(__file__).resolve().parents[3] / "config" / "schema.yaml"
-
-DEFAULTS = {
-    "prompt": "config/prompts/teacher-v1.yaml",
-    "shards": 1,
-    "attempts": 3,
-    "seed": 0,
-    "min_valid_rate": 0.5,
-}
+DEFAULTS = defaults("teachers", "*")
 
 # How the shard jobs run and how their result is judged, not how an answer is made: a change
 # reruns no shard and discards no answer of an interrupted one.
@@ -30,11 +18,9 @@ JOB_OPTIONS = frozenset({"runtime", "mem_mb", "min_valid_rate"})
 __all__ = ["loads_model", "shard_options", "shard_resources", "teacher_configs"]
 
 
-@cache
 def common_keys() -> frozenset[str]:
     """The keys every teacher has: the schema's teacher properties."""
-    schema = yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))
-    return frozenset(schema["properties"]["teachers"]["additionalProperties"]["properties"])
+    return frozenset(node("teachers", "*")["properties"])
 
 
 def check_option_keys(name: str, options: dict) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, fields
 
+from ..config_schema import defaults
 from ..errors import FinstepError
 from ..evaluation.numbers import check_numbers
 from .schema import TeacherAnswer
@@ -36,6 +37,9 @@ _STEP_LINE = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s*", re.IGNORECASE)
 _COPY_NGRAM = 8  # a shared 8-word run is copying, not a shared phrase
 
 
+_DEFAULTS = defaults("teachers", "*", "quality")
+
+
 @dataclass(frozen=True)
 class QualityChecks:
     """Thresholds of the checks (``teachers.<name>.quality`` in config; config/schema.yaml has the defaults).
@@ -43,12 +47,12 @@ class QualityChecks:
     ``enabled: false`` turns every check off: the answers are then only schema-checked.
     """
 
-    enabled: bool = True
-    ngram: int = 4
-    max_repeated_ngram_share: float = 0.4
-    min_summary_words: int = 12
-    max_copied_share: float = 0.95
-    max_unsupported_share: float = 0.5
+    enabled: bool = _DEFAULTS["enabled"]
+    ngram: int = _DEFAULTS["ngram"]
+    max_repeated_ngram_share: float = _DEFAULTS["max_repeated_ngram_share"]
+    min_summary_words: int = _DEFAULTS["min_summary_words"]
+    max_copied_share: float = _DEFAULTS["max_copied_share"]
+    max_unsupported_share: float = _DEFAULTS["max_unsupported_share"]
 
     @classmethod
     def from_options(cls, options: dict | None) -> QualityChecks:

@@ -227,8 +227,8 @@ def run_shard(chunks_path: str, shard: int, shards: int, name: str, options: dic
                         batch,
                         prompt,
                         name=name,
-                        attempts=int(options.get("attempts", 3)),
-                        seed=int(options.get("seed", 0)),
+                        attempts=int(options["attempts"]),
+                        seed=int(options["seed"]),
                         checks=checks,
                     ):
                         handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -25,6 +25,7 @@ import torch
 from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 from trl import SFTConfig, SFTTrainer
 
+from ..config_schema import defaults
 from ..errors import FinstepError
 from ..io import sha256_file, share, write_json
 from .data import (
@@ -48,23 +49,26 @@ PACKAGES = ("torch", "transformers", "trl", "peft", "accelerate", "datasets")
 _CHECKPOINT = re.compile(rf"^{PREFIX_CHECKPOINT_DIR}-(\d+)$")
 
 
+_DEFAULTS = defaults("training")
+
+
 @dataclass(frozen=True)
 class TrainingSettings:
-    """The ``training`` options, with the project's defaults."""
+    """The ``training`` options; the defaults (and what each means) are the schema's."""
 
-    epochs: float = 3
-    batch_size: int = 4
-    grad_accum: int = 4
-    learning_rate: float = 2e-4
-    max_length: int = 512
-    save_steps: int = 50
-    logging_steps: int = 10
-    seed: int = 0
-    group_by_length: bool = True  # the project's choice; False is the plain recipe (random order)
-    pad_to_max_length: bool = False  # the plain recipe's padding, kept for the benchmark
-    max_truncated_share: float = 0.05
-    alpha: float | None = None  # multitask weight; None takes the dataset's split.json value
-    max_steps: int | None = None  # overrides epochs (tests, benchmarks)
+    epochs: float = _DEFAULTS["epochs"]
+    batch_size: int = _DEFAULTS["batch_size"]
+    grad_accum: int = _DEFAULTS["grad_accum"]
+    learning_rate: float = _DEFAULTS["learning_rate"]
+    max_length: int = _DEFAULTS["max_length"]
+    save_steps: int = _DEFAULTS["save_steps"]
+    logging_steps: int = _DEFAULTS["logging_steps"]
+    seed: int = _DEFAULTS["seed"]
+    group_by_length: bool = _DEFAULTS["group_by_length"]
+    pad_to_max_length: bool = _DEFAULTS["pad_to_max_length"]
+    max_truncated_share: float = _DEFAULTS["max_truncated_share"]
+    alpha: float | None = _DEFAULTS["alpha"]
+    max_steps: int | None = _DEFAULTS["max_steps"]
 
     @classmethod
     def from_options(cls, options: dict) -> TrainingSettings:
