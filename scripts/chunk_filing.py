@@ -1,7 +1,7 @@
-from finstep import ingest, pipeline
+from finstep import chunking, pipeline
 
 pipeline.run(
-    ingest.chunk_one,
+    chunking.chunk_one,
     snakemake.log[0],
     text=snakemake.input.text,
     meta=snakemake.input.meta,

@@ -1,7 +1,7 @@
-from finstep import ingest, pipeline
+from finstep import chunking, pipeline
 
 pipeline.run(
-    ingest.gather_chunks,
+    chunking.gather_chunks,
     snakemake.log[0],
     paths=list(snakemake.input),
     out=snakemake.output[0],

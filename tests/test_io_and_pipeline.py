@@ -2,7 +2,7 @@ import json
 
 import pytest
 from conftest import PROSE, html_doc
-from finstep import ingest, pipeline
+from finstep import chunking, ingest, pipeline
 from finstep.errors import FinstepError
 from finstep.io import atomic_open, read_jsonl, write_json, write_jsonl
 
@@ -50,8 +50,8 @@ def test_rule_steps_on_one_local_filing(tmp_path):
     ingest.extract_filing(str(doc), str(meta), str(tmp_path / "r" / "t.json"))
     text = json.loads((tmp_path / "r" / "t.json").read_text())
     assert text["segmentation"] == "items" and [s["item"] for s in text["sections"]] == ["1", "2", "7"]
-    ingest.chunk_one(str(tmp_path / "r" / "t.json"), str(meta), str(tmp_path / "r" / "c.jsonl"), {})
-    ingest.gather_chunks([str(tmp_path / "r" / "c.jsonl")] * 2, str(tmp_path / "r" / "all.jsonl"), {})
+    chunking.chunk_one(str(tmp_path / "r" / "t.json"), str(meta), str(tmp_path / "r" / "c.jsonl"), {})
+    chunking.gather_chunks([str(tmp_path / "r" / "c.jsonl")] * 2, str(tmp_path / "r" / "all.jsonl"), {})
     chunks = list(read_jsonl(tmp_path / "r" / "c.jsonl"))
     # Identical paragraphs repeat across Items: only the first copy survives.
     assert len(chunks) >= 1 and {c["section"] for c in chunks} == {"1"}

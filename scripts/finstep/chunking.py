@@ -1,19 +1,26 @@
-"""Sections → prose chunks with offsets and stable ids."""
+"""Sections → prose chunks with offsets and stable ids: the steps of rules chunk_filing and gather_chunks."""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
+from tqdm import tqdm
 
 from .config_schema import defaults
 from .dedup import Deduplicator
 from .extract.items import FALLBACK_ITEM
+from .io import read_jsonl, write_jsonl
 from .prose import ProseFilter
 from .validation import check_chunking
+
+log = logging.getLogger("finstep")
 
 # Items whose text is prose; 4 (mine safety), 6 (reserved), 15 (exhibit list)
 # and 16 (summary) are boilerplate or lists.
@@ -135,3 +142,27 @@ def dedupe_across(chunks: Iterable[dict], threshold: float | None) -> tuple[list
     """Drop chunks that repeat an earlier filing's (boilerplate carried from year to year)."""
     dedup = Deduplicator(threshold)
     return list(dedup.filter(chunks)), dedup
+
+
+def chunk_one(text: str, meta: str, out: str, chunking: dict) -> None:
+    """Rule chunk_filing: one filing's extracted text → its chunks (results/chunks/<ticker>/<accession>.jsonl)."""
+    filing = json.loads(Path(meta).read_text(encoding="utf-8"))
+    doc = json.loads(Path(text).read_text(encoding="utf-8"))
+    chunks, stats = chunk_filing(doc, filing, ChunkingConfig.from_config(chunking))
+    write_jsonl(out, chunks)
+    log.info("%s: %s", filing["accession"], json.dumps(stats.as_dict()))
+
+
+def gather_chunks(paths: Sequence[str], out: str, chunking: dict) -> None:
+    """Rule gather_chunks: all chunks in one file, near duplicates across filings removed (first filing wins)."""
+    cfg = ChunkingConfig.from_config(chunking)
+    rows = (row for path in tqdm(paths, desc="gather chunks", unit="filing") for row in read_jsonl(path))
+    kept, dedup = dedupe_across(rows, cfg.near_duplicate_threshold)
+    write_jsonl(out, kept)
+    log.info(
+        "%d chunks from %d filings (%d exact and %d near duplicates across filings dropped)",
+        len(kept),
+        len(paths),
+        dedup.dropped_exact,
+        dedup.dropped_near,
+    )

@@ -1,4 +1,4 @@
-"""The ingestion rules' steps: listing, fetching, recording, extracting and chunking filings.
+"""The ingestion rules' steps: listing, fetching, recording and extracting filings (chunking.py chunks them).
 
 Each reads its inputs, does the work through the modules of this package and
 writes its outputs atomically, so that a job killed halfway leaves nothing
@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
 from pathlib import Path
 
-from tqdm import tqdm
-
-from .chunking import ChunkingConfig, chunk_filing, dedupe_across
 from .extract import extract_document
-from .io import read_jsonl, sha256_bytes, write_bytes, write_json, write_jsonl
+from .io import sha256_bytes, write_bytes, write_json
 from .sources import FilingRef, build_source
 
 log = logging.getLogger("finstep")
@@ -50,26 +46,3 @@ def extract_filing(doc: str, meta: str, out: str) -> None:
         log.warning("%s: Item segmentation failed (%s); kept the whole document", doc, result["reason"])
     write_json(out, {"ticker": filing["ticker"], "accession": filing["accession"], **result})
     log.info("%s: %s, %d sections", doc, result["segmentation"], len(result["sections"]))
-
-
-def chunk_one(text: str, meta: str, out: str, chunking: dict) -> None:
-    filing = json.loads(Path(meta).read_text(encoding="utf-8"))
-    doc = json.loads(Path(text).read_text(encoding="utf-8"))
-    chunks, stats = chunk_filing(doc, filing, ChunkingConfig.from_config(chunking))
-    write_jsonl(out, chunks)
-    log.info("%s: %s", filing["accession"], json.dumps(stats.as_dict()))
-
-
-def gather_chunks(paths: Sequence[str], out: str, chunking: dict) -> None:
-    """All chunks in one file, near duplicates across filings removed (first filing wins)."""
-    cfg = ChunkingConfig.from_config(chunking)
-    rows = (row for path in tqdm(paths, desc="gather chunks", unit="filing") for row in read_jsonl(path))
-    kept, dedup = dedupe_across(rows, cfg.near_duplicate_threshold)
-    write_jsonl(out, kept)
-    log.info(
-        "%d chunks from %d filings (%d exact and %d near duplicates across filings dropped)",
-        len(kept),
-        len(paths),
-        dedup.dropped_exact,
-        dedup.dropped_near,
-    )
