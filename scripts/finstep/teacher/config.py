@@ -25,10 +25,10 @@ def common_keys() -> frozenset[str]:
 
 def check_option_keys(name: str, options: dict) -> None:
     """Refuse an option the teacher's plugin does not read, naming the nearest one it does."""
-    own = teacher_class(options["plugin"]).option_keys
+    own = teacher_class(options["plugin"]).option_defaults
     if own is None:
         return
-    valid = common_keys() | own
+    valid = common_keys() | set(own)
     for key in options:
         if key not in valid:
             raise FinstepError(

@@ -23,8 +23,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ..config_schema import defaults
 from ..errors import FinstepError
 from ..io import atomic_open, read_jsonl, write_json, write_jsonl
+from .config import JOB_OPTIONS
 from .parser import parse_answer, reason_code
 from .plugins import Teacher, TeacherRequest, build_teacher
 from .prompt import Prompt, load_prompt
@@ -63,7 +65,7 @@ def answer_key(options: dict) -> dict:
     """Everything that shapes an answer: the plugin's options (model, revision, decoding, seed,
     quality thresholds) and the prompt template's text, so a resumed shard never mixes answers
     made under two configurations."""
-    shaping = {k: v for k, v in options.items() if k not in SELECTION_OPTIONS}
+    shaping = {k: v for k, v in options.items() if k not in SELECTION_OPTIONS | JOB_OPTIONS}
     prompt = Path(options["prompt"]).read_bytes() if options.get("prompt") else b""
     key = {"options": shaping, "prompt_sha256": hashlib.sha256(prompt).hexdigest()}
     return json.loads(json.dumps(key, sort_keys=True, default=str))  # as it reads back from disk
@@ -195,7 +197,12 @@ def answer_batch(
 
 
 def run_shard(chunks_path: str, shard: int, shards: int, name: str, options: dict, out: str) -> None:
-    """Answer every chunk of one shard, resuming from the progress file."""
+    """Answer every chunk of one shard, resuming from the progress file.
+
+    ``options`` are a teacher's checked options (``teacher_configs``); a key they
+    lack takes the schema's default.
+    """
+    options = {**defaults("teachers", "*"), **options}
     prompt = load_prompt(options["prompt"])
     checks = QualityChecks.from_options(options.get("quality"))
     chunks = shard_chunks(chunks_path, shard, shards, options.get("max_chunks"))

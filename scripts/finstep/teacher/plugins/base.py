@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..prompt import Prompt
 
@@ -60,16 +60,17 @@ class Teacher(ABC):
     # ``model`` names weights to load here (prefetched from the Hub, resolved by
     # finstep.models), not a model a server knows.
     loads_model: ClassVar[bool] = False
-    # The plugin's own options, beside those of every teacher (the schema's teacher
-    # properties): a misspelt key is refused with the nearest one. None: unchecked.
-    option_keys: ClassVar[frozenset[str] | None] = None
+    # The plugin's own options with their defaults (None: unset), beside those of every
+    # teacher (the schema's teacher properties, which hold theirs): a misspelt key is refused
+    # with the nearest one, and ``self.options`` has every key. None: options unchecked.
+    option_defaults: ClassVar[dict[str, Any] | None] = None
     # Host memory (MB) and minutes of one shard job unless the teacher's config sets
     # ``mem_mb`` or ``runtime``.
     mem_mb: ClassVar[int] = 2000
     runtime: ClassVar[int] = 60
 
     def __init__(self, options: dict) -> None:
-        self.options = options
+        self.options = {**(self.option_defaults or {}), **options}
         self.batch_size = int(options.get("batch_size", 8))
 
     @classmethod

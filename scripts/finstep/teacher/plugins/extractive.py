@@ -12,7 +12,7 @@ LLM teacher has a transparent baseline to beat. Same input, same bytes out.
 from __future__ import annotations
 
 import json
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ... import __version__
 from ...sentences import split_sentences
@@ -23,12 +23,12 @@ from .base import Generation, Teacher, TeacherRequest
 class ExtractiveTeacher(Teacher):
     """Answers every chunk by extraction and rules: no model, no GPU, no randomness.
 
-    Options: ``lead_sentences`` (default 1) and ``max_summary_sentences``
-    (default 3). ``seed`` is ignored: the output depends on the chunk alone.
+    Options: ``lead_sentences`` and ``max_summary_sentences``. ``seed`` is
+    ignored: the output depends on the chunk alone.
     """
 
     name = "extractive"
-    option_keys: ClassVar[frozenset[str]] = frozenset({"lead_sentences", "max_summary_sentences"})
+    option_defaults: ClassVar[dict[str, Any]] = {"lead_sentences": 1, "max_summary_sentences": 3}
 
     @property
     def revision(self) -> str:
@@ -44,8 +44,8 @@ class ExtractiveTeacher(Teacher):
             "rationale": rationale(sentences, request.meta),
             "summary": summary(
                 sentences,
-                lead=int(self.options.get("lead_sentences", 1)),
-                cap=int(self.options.get("max_summary_sentences", 3)),
+                lead=int(self.options["lead_sentences"]),
+                cap=int(self.options["max_summary_sentences"]),
                 context=f"Excerpt from {company_name(request.meta)}'s Form 10-K",
             ),
         }

@@ -6,7 +6,7 @@ hf_loaded.py, imported when a shard job builds it.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from .base import Teacher
 
@@ -16,12 +16,22 @@ class TransformersTeacher(Teacher):
 
     name = "transformers"
     loads_model = True
-    option_keys: ClassVar[frozenset[str]] = frozenset(
-        {
-            "constrained", "device", "do_sample", "dtype", "load_in_4bit", "max_input_tokens",
-            "max_new_tokens", "min_new_tokens", "temperature", "top_p", "trust_remote_code",
-        }
-    )  # fmt: skip
+    option_defaults: ClassVar[dict[str, Any]] = {
+        "constrained": True,  # grammar-constrained decoding (hf_loaded.py)
+        "device": "auto",
+        "dtype": "auto",
+        "load_in_4bit": False,
+        "trust_remote_code": False,
+        "max_input_tokens": None,  # None: the model's context less max_new_tokens
+        "max_new_tokens": 512,
+        "min_new_tokens": 0,
+        "do_sample": False,
+        "temperature": 1.0,
+        "top_p": 1.0,
+        "repetition_penalty": 1.0,
+        "no_repeat_ngram_size": 0,
+        "rationale_share": None,
+    }
     # Room to read an 8B teacher's safetensors shards and quantize them on a T4 node.
     mem_mb = 32000
     runtime = 480
@@ -35,5 +45,5 @@ class TransformersTeacher(Teacher):
     @classmethod
     def uses_gpu(cls, options: dict) -> bool:
         """``auto`` runs on a GPU where there is one, so a cluster job asks for one; ``cpu`` never."""
-        device = str(options.get("device", "auto"))
+        device = str(options.get("device") or cls.option_defaults["device"])
         return device == "auto" or device.startswith("cuda")

@@ -215,16 +215,17 @@ class LoadedTransformersTeacher(TransformersTeacher):
 
     def __init__(self, options: dict) -> None:
         super().__init__(options)
+        options = self.options
         self.model_ref = str(options.get("model") or "")
         if not self.model_ref:
             raise FinstepError("transformers teacher needs model: a local folder or a Hub id with revision")
         ref_of(options, "transformers teacher")  # a Hub id without its pinned revision stops here
-        self.max_new_tokens = int(options.get("max_new_tokens", 512))
-        self.min_new_tokens = int(options.get("min_new_tokens", 0))
-        self.constrained = bool(options.get("constrained", True))
+        self.max_new_tokens = int(options["max_new_tokens"])
+        self.min_new_tokens = int(options["min_new_tokens"])
+        self.constrained = bool(options["constrained"])
         self._check_lengths()
-        self.device = resolve_device(str(options.get("device", "auto")))
-        self.dtype = resolve_dtype(str(options.get("dtype", "auto")), self.device)
+        self.device = resolve_device(str(options["device"]))
+        self.dtype = resolve_dtype(str(options["dtype"]), self.device)
         self.tokenizer = self._load_tokenizer()
         self.model = self._load_model()
         self.stop_ids = stop_token_ids(self.model, self.tokenizer)
@@ -265,7 +266,7 @@ class LoadedTransformersTeacher(TransformersTeacher):
             raise FinstepError(
                 "transformers teacher: rationale_share is a share of the budget between 0 and 1, with constrained: true"
             )
-        if float(self.options.get("repetition_penalty") or 1.0) < 1.0:
+        if float(self.options["repetition_penalty"]) < 1.0:
             raise FinstepError(
                 "transformers teacher: repetition_penalty below 1 rewards repetition; use 1.0 or more"
             )
@@ -299,8 +300,8 @@ class LoadedTransformersTeacher(TransformersTeacher):
         sampling = (
             {
                 "do_sample": True,
-                "temperature": float(self.options.get("temperature", 1.0)),
-                "top_p": float(self.options.get("top_p", 1.0)),
+                "temperature": float(self.options["temperature"]),
+                "top_p": float(self.options["top_p"]),
             }
             if self.options.get("do_sample")
             else {"do_sample": False}
@@ -312,8 +313,8 @@ class LoadedTransformersTeacher(TransformersTeacher):
         return GenerationConfig(
             max_new_tokens=self.max_new_tokens,
             min_new_tokens=self.min_new_tokens or None,
-            repetition_penalty=float(self.options.get("repetition_penalty") or 1.0),
-            no_repeat_ngram_size=int(self.options.get("no_repeat_ngram_size") or 0),
+            repetition_penalty=float(self.options["repetition_penalty"]),
+            no_repeat_ngram_size=int(self.options["no_repeat_ngram_size"]),
             eos_token_id=self.stop_ids,
             pad_token_id=self.tokenizer.pad_token_id,
             suppress_tokens=suppress,

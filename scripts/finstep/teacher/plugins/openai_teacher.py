@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import openai
 
@@ -33,32 +33,37 @@ _FATAL = (
 
 class OpenAITeacher(Teacher):
     name = "openai"
-    option_keys: ClassVar[frozenset[str]] = frozenset(
-        {
-            "api_key_env", "base_url", "concurrency", "max_new_tokens", "retries", "structured",
-            "temperature", "timeout",
-        }
-    )  # fmt: skip
+    option_defaults: ClassVar[dict[str, Any]] = {
+        "base_url": None,  # required: e.g. http://localhost:8000/v1
+        "api_key_env": "OPENAI_API_KEY",  # the environment variable holding the key
+        "concurrency": 4,
+        "retries": 5,
+        "timeout": 120,
+        "structured": True,  # the server constrains the answer to the JSON schema
+        "max_new_tokens": 1024,
+        "temperature": 0.0,
+    }
     runtime = 240  # a hosted API's rate limits, not compute, set the pace
 
     def __init__(self, options: dict) -> None:
         super().__init__(options)
+        options = self.options
         if not options.get("base_url") or not options.get("model"):
             raise FinstepError(
                 "openai teacher needs base_url (e.g. http://localhost:8000/v1) and model in its config"
             )
-        key_env = options.get("api_key_env", "OPENAI_API_KEY")
+        key_env = options["api_key_env"]
         redaction.register(key_env)
-        self.concurrency = int(options.get("concurrency", 4))
+        self.concurrency = int(options["concurrency"])
         self.batch_size = int(options.get("batch_size", 2 * self.concurrency))
         self.client = openai.OpenAI(
             base_url=options["base_url"],
             # Local servers accept any key; hosted ones read theirs from the environment.
             api_key=os.environ.get(key_env) or "not-needed",
-            max_retries=int(options.get("retries", 5)),
-            timeout=float(options.get("timeout", 120)),
+            max_retries=int(options["retries"]),
+            timeout=float(options["timeout"]),
         )
-        self.structured = bool(options.get("structured", True))
+        self.structured = bool(options["structured"])
 
     @property
     def revision(self) -> str | None:
@@ -75,8 +80,8 @@ class OpenAITeacher(Teacher):
             response = self.client.chat.completions.create(
                 model=self.options["model"],
                 messages=request.messages(),
-                max_tokens=int(self.options.get("max_new_tokens", 1024)),
-                temperature=float(self.options.get("temperature", 0.0)),
+                max_tokens=int(self.options["max_new_tokens"]),
+                temperature=float(self.options["temperature"]),
                 seed=seed,
                 **extra,
             )

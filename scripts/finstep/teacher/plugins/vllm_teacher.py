@@ -10,7 +10,7 @@ xgrammar, compiles it.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ...errors import FinstepError
 from ..grammar import answer_grammar
@@ -20,12 +20,17 @@ from .base import Generation, Teacher, TeacherRequest
 class VllmTeacher(Teacher):
     name = "vllm"
     loads_model = True
-    option_keys: ClassVar[frozenset[str]] = frozenset(
-        {
-            "constrained", "dtype", "gpu_memory_utilization", "max_model_len", "max_new_tokens",
-            "quantization", "temperature", "top_p", "trust_remote_code",
-        }
-    )  # fmt: skip
+    option_defaults: ClassVar[dict[str, Any]] = {
+        "constrained": True,
+        "dtype": "auto",
+        "quantization": None,
+        "max_model_len": None,
+        "gpu_memory_utilization": 0.9,
+        "trust_remote_code": False,
+        "max_new_tokens": 1024,
+        "temperature": 0.0,
+        "top_p": 1.0,
+    }
     mem_mb = 32000
     runtime = 240
 
@@ -41,6 +46,7 @@ class VllmTeacher(Teacher):
             raise FinstepError(
                 "teacher plugin 'vllm' needs the vllm package: pip install vllm (on a GPU machine)"
             ) from None
+        options = self.options
         if not options.get("model"):
             raise FinstepError("vllm teacher needs model (a local path or a Hub id with revision)")
         self._vllm = vllm
@@ -48,11 +54,11 @@ class VllmTeacher(Teacher):
         self.llm = vllm.LLM(
             model=options["model"],
             revision=options.get("revision"),
-            dtype=options.get("dtype", "auto"),
-            quantization=options.get("quantization"),
-            max_model_len=options.get("max_model_len"),
-            gpu_memory_utilization=float(options.get("gpu_memory_utilization", 0.9)),
-            trust_remote_code=bool(options.get("trust_remote_code", False)),
+            dtype=options["dtype"],
+            quantization=options["quantization"],
+            max_model_len=options["max_model_len"],
+            gpu_memory_utilization=float(options["gpu_memory_utilization"]),
+            trust_remote_code=bool(options["trust_remote_code"]),
             load_format="safetensors",  # never unpickle .bin weights, as the other loaders
             seed=int(options.get("seed", 0)),
         )
@@ -61,14 +67,12 @@ class VllmTeacher(Teacher):
         from vllm.sampling_params import SamplingParams, StructuredOutputsParams
 
         structured = (
-            StructuredOutputsParams(grammar=answer_grammar())
-            if self.options.get("constrained", True)
-            else None
+            StructuredOutputsParams(grammar=answer_grammar()) if self.options["constrained"] else None
         )
         return SamplingParams(
-            temperature=float(self.options.get("temperature", 0.0)),
-            top_p=float(self.options.get("top_p", 1.0)),
-            max_tokens=int(self.options.get("max_new_tokens", 1024)),
+            temperature=float(self.options["temperature"]),
+            top_p=float(self.options["top_p"]),
+            max_tokens=int(self.options["max_new_tokens"]),
             seed=seed,
             structured_outputs=structured,
         )
