@@ -5,11 +5,12 @@ from __future__ import annotations
 from peft import LoraConfig
 from transformers import PreTrainedModel
 
+from ..config_schema import defaults
 from ..models.loading import load_causal_lm, load_tokenizer, revision
 from .precision import Precision
 
 # The attention and MLP projections of Llama-style blocks: QLoRA adapts every linear layer.
-DEFAULT_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+DEFAULT_TARGETS = tuple(defaults("students", "*", "lora")["target_modules"])
 
 __all__ = ["DEFAULT_TARGETS", "base_revision", "load_base_model", "load_tokenizer", "lora_config"]
 
@@ -29,12 +30,12 @@ def load_base_model(student: dict, precision: Precision) -> PreTrainedModel:
 
 
 def lora_config(student: dict) -> LoraConfig:
-    lora = student.get("lora") or {}
+    lora = {**defaults("students", "*", "lora"), **(student.get("lora") or {})}
     return LoraConfig(
-        r=int(lora.get("r", 16)),
-        lora_alpha=int(lora.get("alpha", 16)),
-        lora_dropout=float(lora.get("dropout", 0.05)),
-        target_modules=list(lora.get("target_modules", DEFAULT_TARGETS)),
+        r=int(lora["r"]),
+        lora_alpha=int(lora["alpha"]),
+        lora_dropout=float(lora["dropout"]),
+        target_modules=list(lora["target_modules"]),
         bias="none",
         task_type="CAUSAL_LM",
     )
