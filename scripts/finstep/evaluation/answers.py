@@ -12,13 +12,15 @@ from __future__ import annotations
 import math
 import re
 
+from .numbers import DIGITS
+
 # Half a unit in the last displayed decimal: the error display rounding alone can make.
 ABS_TOL = 0.005
 
 _DASHES = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-", "\uff0d": "-"})
 _ANSWER = re.compile(r"\banswer[*_\s]*[:：]", re.IGNORECASE)
 # Not inside a word or after a decimal point: "Q4" and "FY2023" are labels, not values.
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)")
+_NUMBER = re.compile(rf"(?<![\w.])({DIGITS}|\.\d+)")
 # What may stand before a number: an opening parenthesis, a minus that is not a hyphen ("2019-2023"), a '$'.
 _BEFORE = re.compile(
     r"(?P<open>\(\s*)?(?:(?<![\w.])(?P<sign>-)\s*)?\$?\s*(?P<open2>\(\s*)?(?:(?<![\w.])(?P<sign2>-))?\s*\Z"

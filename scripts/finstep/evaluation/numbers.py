@@ -30,11 +30,16 @@ SCALES = {
 }
 _SUFFIXES = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}  # only right after a currency amount: "$5B"
 
+# A number as printed: thousands commas and a decimal part. The one number grammar of the
+# package: faithfulness here, answers (evaluation/answers.py) and the extractive teacher's
+# figures (teacher/extractive/facts.py) each add only their context around it.
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
 _NUMBER = re.compile(
-    r"""
+    rf"""
     (?<![\w.,])(?<![A-Za-z]-)              # not inside a word, a decimal or a label ("COVID-19")
     (?P<currency>[$€£]\s?)?
-    (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+    (?P<digits>{DIGITS})
     (?:
         (?P<suffix>[KkMmBbTt])(?![\w])                               # $5B, $120M
       | \s?(?P<percent>%|percent\b|per\s+cent\b)                     # 12%, 12 percent

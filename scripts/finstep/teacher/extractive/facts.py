@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+from ...evaluation.numbers import DIGITS
+
+_NUMBER = f"(?:{DIGITS})"
 _SCALE = r"(?:\s(?:thousand|million|billion|trillion)\b)?"
 FIGURE = re.compile(
     r"(?:(?:about|approximately|approx\.|roughly|nearly|almost|more than|less than|over|some)\s)?"
