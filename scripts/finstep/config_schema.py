@@ -9,9 +9,11 @@ hand gets the same values as a run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -35,6 +37,25 @@ def node(*path: str) -> dict:
 def defaults(*path: str) -> dict[str, Any]:
     """The defaults of the object at ``path``, its nested objects filled in as ``validate`` fills them."""
     return _filled(node(*path))
+
+
+T = TypeVar("T")
+
+
+def settings(*path: str) -> Callable[[type[T]], type[T]]:
+    """A frozen dataclass whose fields default to the schema's defaults of the object at ``path``.
+
+    The class lists its fields and their types only; a field the schema gives no
+    default must be given a default in the class.
+    """
+
+    def make(cls: type[T]) -> type[T]:
+        for name, value in defaults(*path).items():
+            if name in cls.__annotations__:
+                setattr(cls, name, value)
+        return dataclass(frozen=True)(cls)
+
+    return make
 
 
 def _filled(spec: dict) -> dict[str, Any]:

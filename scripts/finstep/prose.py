@@ -7,9 +7,9 @@ Thresholds live in config (``chunking.prose``) and are documented in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
-from .config_schema import defaults
+from .config_schema import settings
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # A sentence ends in ". ! ?"; so does a list item ending in ";" or "; and" at the end of its line.
@@ -60,19 +60,16 @@ STOPWORDS = frozenset(
 )
 
 
-_DEFAULTS = defaults("chunking", "prose")
-
-
-@dataclass(frozen=True)
+@settings("chunking", "prose")
 class ProseFilter:
     """``chunking.prose`` in config; the defaults are the schema's."""
 
-    min_chars: int = _DEFAULTS["min_chars"]
-    min_words: int = _DEFAULTS["min_words"]
-    min_alpha_ratio: float = _DEFAULTS["min_alpha_ratio"]  # letters / non-space characters
-    max_digit_ratio: float = _DEFAULTS["max_digit_ratio"]  # digits / non-space characters
-    min_stopword_ratio: float = _DEFAULTS["min_stopword_ratio"]  # function words / words
-    min_sentences: int = _DEFAULTS["min_sentences"]  # sentence-ending punctuation marks
+    min_chars: int
+    min_words: int
+    min_alpha_ratio: float  # letters / non-space characters
+    max_digit_ratio: float  # digits / non-space characters
+    min_stopword_ratio: float  # function words / words
+    min_sentences: int  # sentence-ending punctuation marks
 
     @classmethod
     def from_config(cls, options: dict | None) -> ProseFilter:

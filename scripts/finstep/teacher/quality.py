@@ -18,9 +18,9 @@ retried like a parse failure and, failing again, goes to ``rejects.jsonl``:
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 
-from ..config_schema import defaults
+from ..config_schema import settings
 from ..errors import FinstepError
 from ..evaluation.numbers import check_numbers
 from .schema import TeacherAnswer
@@ -37,22 +37,19 @@ _STEP_LINE = re.compile(r"^\s*(?:step\s*)?\d{1,2}\s*[.):]\s*", re.IGNORECASE)
 _COPY_NGRAM = 8  # a shared 8-word run is copying, not a shared phrase
 
 
-_DEFAULTS = defaults("teachers", "*", "quality")
-
-
-@dataclass(frozen=True)
+@settings("teachers", "*", "quality")
 class QualityChecks:
     """Thresholds of the checks (``teachers.<name>.quality`` in config; config/schema.yaml has the defaults).
 
     ``enabled: false`` turns every check off: the answers are then only schema-checked.
     """
 
-    enabled: bool = _DEFAULTS["enabled"]
-    ngram: int = _DEFAULTS["ngram"]
-    max_repeated_ngram_share: float = _DEFAULTS["max_repeated_ngram_share"]
-    min_summary_words: int = _DEFAULTS["min_summary_words"]
-    max_copied_share: float = _DEFAULTS["max_copied_share"]
-    max_unsupported_share: float = _DEFAULTS["max_unsupported_share"]
+    enabled: bool
+    ngram: int
+    max_repeated_ngram_share: float
+    min_summary_words: int
+    max_copied_share: float
+    max_unsupported_share: float
 
     @classmethod
     def from_options(cls, options: dict | None) -> QualityChecks:

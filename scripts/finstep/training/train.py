@@ -17,7 +17,6 @@ import resource
 import shutil
 import time
 import uuid
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -25,7 +24,7 @@ import torch
 from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 from trl import SFTConfig, SFTTrainer
 
-from ..config_schema import defaults
+from ..config_schema import settings
 from ..errors import FinstepError
 from ..io import sha256_file, share, write_json
 from .data import (
@@ -49,26 +48,23 @@ PACKAGES = ("torch", "transformers", "trl", "peft", "accelerate", "datasets")
 _CHECKPOINT = re.compile(rf"^{PREFIX_CHECKPOINT_DIR}-(\d+)$")
 
 
-_DEFAULTS = defaults("training")
-
-
-@dataclass(frozen=True)
+@settings("training")
 class TrainingSettings:
     """The ``training`` options; the defaults (and what each means) are the schema's."""
 
-    epochs: float = _DEFAULTS["epochs"]
-    batch_size: int = _DEFAULTS["batch_size"]
-    grad_accum: int = _DEFAULTS["grad_accum"]
-    learning_rate: float = _DEFAULTS["learning_rate"]
-    max_length: int = _DEFAULTS["max_length"]
-    save_steps: int = _DEFAULTS["save_steps"]
-    logging_steps: int = _DEFAULTS["logging_steps"]
-    seed: int = _DEFAULTS["seed"]
-    group_by_length: bool = _DEFAULTS["group_by_length"]
-    pad_to_max_length: bool = _DEFAULTS["pad_to_max_length"]
-    max_truncated_share: float = _DEFAULTS["max_truncated_share"]
-    alpha: float | None = _DEFAULTS["alpha"]
-    max_steps: int | None = _DEFAULTS["max_steps"]
+    epochs: float
+    batch_size: int
+    grad_accum: int
+    learning_rate: float
+    max_length: int
+    save_steps: int
+    logging_steps: int
+    seed: int
+    group_by_length: bool
+    pad_to_max_length: bool
+    max_truncated_share: float
+    alpha: float | None
+    max_steps: int | None
 
     @classmethod
     def from_options(cls, options: dict) -> TrainingSettings:
