@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from finstep.chunking import ChunkingConfig, chunk_filing  # noqa: E402
 from finstep.extract import extract_document  # noqa: E402
-from finstep.extract.cleanup import _is_page_number  # noqa: E402
+from finstep.extract.cleanup import is_page_number  # noqa: E402
 from finstep.extract.html import (  # noqa: E402
     classify_table,
     drop_invisible,
@@ -148,7 +148,7 @@ def _page_edge_lines(paragraphs: list[str]) -> set[str]:
         for step in (-1, 1):
             lines, i = [], b + step
             while 0 <= i < len(paragraphs) and len(lines) < 3 and paragraphs[i] != PAGE_BREAK:
-                if paragraphs[i] != _GONE and not _is_page_number(paragraphs[i]):
+                if paragraphs[i] != _GONE and not is_page_number(paragraphs[i]):
                     lines.append(paragraphs[i])
                     if parse_heading(paragraphs[i]):  # what follows an Item heading is content
                         break
@@ -206,7 +206,7 @@ def furniture(chunks: list[dict], lead_ins: set[str], headers: set[str]) -> tupl
 def _furniture_kind(para: str, lead_ins: set[str], headers: set[str]) -> str | None:
     if not para:
         return None
-    if _is_page_number(para):
+    if is_page_number(para):
         return "page number"
     if _SEPARATOR.match(para):
         return "separator"

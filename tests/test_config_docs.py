@@ -86,6 +86,24 @@ def documented_defaults() -> list[tuple[tuple[str, ...], str, str, object]]:
     return rows
 
 
+def documented_keys() -> dict[tuple[str, ...], set[str]]:
+    """The keys each section's tables name in their first column, whatever their default cell says."""
+    keys: dict[tuple[str, ...], set[str]] = {}
+    path = None
+    for line in README.read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"^#{2,3} (`[^`]+`)", line)
+        if heading:
+            path = SECTIONS.get(heading.group(1))
+            continue
+        cells = _cells(line) if line.startswith("|") else []
+        if cells and "default" in cells:
+            named = re.fullmatch(r"`(\w+)` key", cells[0])
+            path = (named.group(1),) if named else path
+        elif cells and path and not set(cells[0]) <= {"-", " "}:
+            keys.setdefault(path, set()).update(_CODE.findall(cells[0]))
+    return keys
+
+
 def expected_default(path: tuple[str, ...], plugin: str, key: str) -> object:
     """The default a run gets: the plugin's for its own options, else the schema's (nested filled)."""
     own = teacher_class(plugin).option_defaults if plugin else None
@@ -111,3 +129,12 @@ def test_the_readme_documents_defaults_of_every_section_and_plugin():
 )
 def test_a_documented_default_is_the_one_a_run_gets(path, plugin, key, default):
     assert expected_default(path, plugin, key) == default
+
+
+@pytest.mark.parametrize("path", [*SECTIONS.values(), ("training",)], ids=".".join)
+def test_every_key_of_a_section_has_a_row(path):
+    # The other way round: a key added to the schema (or a plugin's options) without a README row.
+    keys = {key for key in node(*path)["properties"] if (*path, key) not in SECTIONS.values()}
+    if path == ("teachers", "*"):
+        keys |= {key for plugin in PLUGINS for key in teacher_class(plugin).option_defaults}
+    assert keys - documented_keys().get(path, set()) == set()

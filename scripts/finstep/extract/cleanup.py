@@ -42,7 +42,8 @@ HEADER_DEPTH = 3  # a header or footer block has at most this many lines ("Table
 TABLE_TITLE_MAX_WORDS = 12
 
 
-def _is_page_number(para: str) -> bool:
+def is_page_number(para: str) -> bool:
+    """Public because benchmarks/prose_coverage.py counts page numbers left in as furniture."""
     return bool(_PAGE_NUMBER.match(para))
 
 
@@ -74,7 +75,7 @@ def _edge_lines(paragraphs: list[str], start: int, step: int, running: set[str])
     i = start
     while 0 <= i < len(paragraphs) and len(found) < HEADER_DEPTH:
         para = paragraphs[i]
-        if not _is_marker(para) and not _is_page_number(para):
+        if not _is_marker(para) and not is_page_number(para):
             if len(para) > FURNITURE_MAX_CHARS:
                 break
             found.append(i)
@@ -203,7 +204,7 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
             if entry:
                 kept.append(entry)
             continue
-        if _is_page_number(para) or (_SEPARATOR.match(para) and not _BULLET.fullmatch(para)):
+        if is_page_number(para) or (_SEPARATOR.match(para) and not _BULLET.fullmatch(para)):
             continue
         if _FOOTNOTE_MARK.match(para):
             continue
