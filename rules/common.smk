@@ -210,14 +210,12 @@ def predict_inputs(wildcards):
         "model": student_model(wildcards.student),
     }
     if wildcards.variant == "tuned":
-        inputs["adapter"] = (
-            f"results/adapters/{wildcards.student}/{wildcards.dataset}/adapter_model.safetensors"
-        )
-        inputs["adapter_config"] = (
-            f"results/adapters/{wildcards.student}/{wildcards.dataset}/adapter_config.json"
-        )
-        # Its adapter_sha256 lets predict refuse a truncated or altered adapter by name.
-        inputs["run"] = f"results/adapters/{wildcards.student}/{wildcards.dataset}/run.json"
+        folder = f"results/adapters/{wildcards.student}/{wildcards.dataset}"
+        inputs["adapter"] = f"{folder}/adapter_model.safetensors"
+        inputs["adapter_config"] = f"{folder}/adapter_config.json"
+        inputs["run"] = f"{folder}/run.json"  # its adapter_sha256 lets predict check the files again
+        # check_adapter's record: a damaged adapter stops the run before predict removes its outputs.
+        inputs["checked"] = f"results/adapter_checks/{wildcards.student}/{wildcards.dataset}.json"
     return inputs
 
 

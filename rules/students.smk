@@ -1,5 +1,5 @@
-# Student stage: a QLoRA adapter per (student, dataset) pair in config, and the
-# predictions of the base model and of the adapter on the test split.
+# Student stage: a QLoRA adapter per (student, dataset) pair in config, its check,
+# and the predictions of the base model and of the adapter on the test split.
 
 
 rule train:
@@ -28,6 +28,28 @@ rule train:
         "../envs/train.yaml"
     script:
         "../scripts/train_adapter.py"
+
+
+# A job of its own: Snakemake deletes predict's outputs when predict starts, so a damaged
+# adapter refused there would cost the previous predictions.
+rule check_adapter:
+    input:
+        adapter="results/adapters/{student}/{dataset}/adapter_model.safetensors",
+        adapter_config="results/adapters/{student}/{dataset}/adapter_config.json",
+        run="results/adapters/{student}/{dataset}/run.json",
+    output:
+        "results/adapter_checks/{student}/{dataset}.json",
+    log:
+        "logs/check_adapter/{student}/{dataset}.log",
+    # Fails only on its input (a damaged adapter): a retry would repeat the error.
+    retries: 0
+    resources:
+        mem_mb=4000,
+        runtime=10,
+    conda:
+        "../envs/train.yaml"
+    script:
+        "../scripts/check_adapter.py"
 
 
 rule predict:

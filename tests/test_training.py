@@ -20,6 +20,7 @@ from finstep.io import read_jsonl, sha256_file, write_json, write_jsonl  # noqa:
 from finstep.models.loading import quantization_config, require_bitsandbytes  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
 from finstep.training import trainlog  # noqa: E402
+from finstep.training.adapter_check import write_adapter_check  # noqa: E402
 from finstep.training.data import (  # noqa: E402
     check_truncation,
     count_truncation,
@@ -521,6 +522,35 @@ def test_a_damaged_adapter_is_refused_by_name(student, dataset_dir, trained, tmp
     with pytest.raises(FinstepError, match="LoRA weights are not finite"):
         predict(student, str(poisoned), test_path, str(tmp_path / "p.jsonl"))
     assert not (tmp_path / "p.jsonl").exists()
+
+
+def test_the_adapter_check_records_what_it_checked_and_nothing_for_a_bad_adapter(trained, tmp_path):
+    from safetensors.torch import save_file
+
+    out = tmp_path / "checked.json"
+    write_adapter_check(str(trained), str(out))
+    record = json.loads(out.read_text())
+    tensors = load_file(trained / "adapter_model.safetensors")
+    assert record["sha256"] == json.loads((trained / "run.json").read_text())["adapter_sha256"]
+    assert record["tensors"] == len(tensors) > 0
+    assert record["parameters"] == sum(t.numel() for t in tensors.values())
+    # Bytes that are not a safetensors file, recorded as if training had written them.
+    garbled = tmp_path / "garbled"
+    shutil.copytree(trained, garbled)
+    (garbled / "adapter_model.safetensors").write_bytes(b"\x00" * 64)
+    run = json.loads((garbled / "run.json").read_text())
+    run["adapter_sha256"]["adapter_model.safetensors"] = sha256_file(garbled / "adapter_model.safetensors")
+    (garbled / "run.json").write_text(json.dumps(run))
+    with pytest.raises(FinstepError, match=r"adapter .*garbled: cannot be read .*rerun `train`"):
+        write_adapter_check(str(garbled), str(tmp_path / "garbled.json"))
+    # A weight that is infinite rather than NaN.
+    save_file({**tensors, next(iter(tensors)): torch.full((2, 2), float("inf"))}, tmp_path / "w.safetensors")
+    shutil.copy(tmp_path / "w.safetensors", garbled / "adapter_model.safetensors")
+    run["adapter_sha256"]["adapter_model.safetensors"] = sha256_file(garbled / "adapter_model.safetensors")
+    (garbled / "run.json").write_text(json.dumps(run))
+    with pytest.raises(FinstepError, match="1 LoRA weights are not finite"):
+        write_adapter_check(str(garbled), str(tmp_path / "garbled.json"))
+    assert not (tmp_path / "garbled.json").exists()
 
 
 @pytest.mark.parametrize("tuned", [False, True], ids=["base", "tuned"])

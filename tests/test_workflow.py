@@ -379,6 +379,25 @@ def test_a_missing_final_artefact_is_rebuilt(ran_copy):
             aside.rename(path)
 
 
+def test_a_damaged_adapter_stops_the_run_and_keeps_the_previous_predictions(ran_copy):
+    adapter = next((ran_copy / "results" / "adapters" / "tiny").rglob("adapter_model.safetensors"))
+    student, dataset = adapter.parent.parent.name, adapter.parent.name
+    kept = [
+        ran_copy / "results" / "predictions" / student / dataset / "tuned.jsonl",
+        ran_copy / "results" / "metrics" / student / f"{dataset}.json",
+    ]
+    before = [path.read_bytes() for path in kept]
+    adapter.write_bytes(adapter.read_bytes()[:1000])  # a truncated copy
+    result = snakemake(ran_copy, "--resources", "gpu=1")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (
+        f"adapter results/adapters/{student}/{dataset}: adapter_model.safetensors is not the file "
+        "its training wrote (sha256 differs); delete results/adapters/" in out
+    ), out[-3000:]
+    assert [path.read_bytes() for path in kept] == before
+
+
 def test_rerun_after_a_crash_redoes_only_what_is_missing(ran_copy):
     # As if the run had died after extraction: one filing's chunks and the gathered file are missing.
     lost = next((ran_copy / "results" / "chunks" / "MSFT").glob("*.jsonl"))

@@ -10,10 +10,8 @@ tokenizer has one, the raw string otherwise.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
-from pathlib import Path
 
 import torch
 from peft import PeftModel
@@ -21,8 +19,9 @@ from tqdm import tqdm
 from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
 
 from ..errors import FinstepError
-from ..io import read_jsonl, sha256_file, write_jsonl
+from ..io import read_jsonl, write_jsonl
 from ..models.loading import stop_token_ids
+from .adapter_check import check_adapter
 from .model import load_base_model, load_tokenizer
 from .precision import device_precision
 
@@ -36,40 +35,13 @@ def render_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str) -> str:
     return tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
 
 
-def _bad_adapter(adapter_dir: str, what: str) -> FinstepError:
-    return FinstepError(
-        f"adapter {adapter_dir}: {what}; delete {adapter_dir} and rerun `train` for it "
-        "(snakemake reruns it for the missing files)"
-    )
-
-
-def check_adapter(adapter_dir: str) -> None:
-    """The adapter's files are those its training wrote: each one's sha256 against ``run.json``."""
-    folder = Path(adapter_dir)
-    try:
-        recorded = json.loads((folder / "run.json").read_text(encoding="utf-8"))["adapter_sha256"]
-    except (OSError, ValueError, KeyError):
-        raise _bad_adapter(
-            adapter_dir, "run.json is missing, unreadable or records no adapter sha256"
-        ) from None
-    for name, digest in recorded.items():
-        if not (folder / name).is_file() or sha256_file(folder / name) != digest:
-            raise _bad_adapter(adapter_dir, f"{name} is not the file its training wrote (sha256 differs)")
-
-
 def load_student(student: dict, adapter_dir: str | None) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
     """The base model, with the adapter on top when one is given, ready to generate."""
     tokenizer = load_tokenizer(student, padding_side="left")  # every prompt ends where its answer starts
     model = load_base_model(student, device_precision())
     if adapter_dir:
-        check_adapter(adapter_dir)
-        try:
-            model = PeftModel.from_pretrained(model, adapter_dir)
-        except Exception as exc:  # safetensors' own errors name neither the adapter nor what to do
-            raise _bad_adapter(adapter_dir, f"cannot be loaded ({type(exc).__name__}: {exc})") from None
-        bad = [n for n, p in model.named_parameters() if "lora_" in n and not torch.isfinite(p).all()]
-        if bad:
-            raise _bad_adapter(adapter_dir, f"{len(bad)} LoRA weights are not finite (e.g. {bad[0]})")
+        check_adapter(adapter_dir)  # rule check_adapter did too; a library call gets the same guard
+        model = PeftModel.from_pretrained(model, adapter_dir)
     return model.eval(), tokenizer
 
 
