@@ -53,7 +53,7 @@ rule subsample_dataset:
     params:
         base_dir=lambda wildcards: f"results/datasets/{SWEEP[wildcards.dataset]['of']}",
         fraction=lambda wildcards: SWEEP[wildcards.dataset]["fraction"],
-        seed=lambda wildcards: DATASETS[SWEEP[wildcards.dataset]["of"]].get("seed", 0),
+        seed=lambda wildcards: DATASETS[SWEEP[wildcards.dataset]["of"]]["seed"],
     wildcard_constraints:
         dataset=one_of(SWEEP),
     # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.

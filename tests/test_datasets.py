@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from finstep.config_schema import SCHEMA_PATH
 from finstep.datasets import formats
 from finstep.datasets.build import build_dataset
 from finstep.datasets.config import dataset_configs
@@ -10,6 +11,7 @@ from finstep.datasets.instructions import load_instructions
 from finstep.datasets.splits import assign, split_sizes
 from finstep.errors import FinstepError
 from finstep.io import read_jsonl, write_jsonl
+from snakemake.utils import validate
 
 TRIPLET = {
     "id": "abc",
@@ -59,13 +61,25 @@ def triplets(n_filings, per_filing=5):
     ]
 
 
+def validated(options: dict) -> dict:
+    """A dataset's options as a run gets them: through the schema, its defaults filled."""
+    config = {
+        "tickers": ["AAPL"],
+        "source": {"plugin": "local", "path": "resources/filings"},
+        "teachers": {"t": {"plugin": "extractive"}},
+        "datasets": {"d": options},
+    }
+    validate(config, str(SCHEMA_PATH))
+    return config["datasets"]["d"]
+
+
 def test_no_filing_straddles_splits_and_splits_are_deterministic(tmp_path):
     source = tmp_path / "triplets.jsonl"
     write_jsonl(source, triplets(20))
     outputs = {k: str(tmp_path / f"{k}.jsonl") for k in ("train", "val", "test")} | {
         "info": str(tmp_path / "s.json")
     }
-    build_dataset("d", {"kind": "distill", "format": "summary"}, str(source), outputs)
+    build_dataset("d", validated({"kind": "distill", "teacher": "t"}), str(source), outputs)
     seen = {}
     for split in ("train", "val", "test"):
         for row in read_jsonl(outputs[split]):
@@ -74,9 +88,9 @@ def test_no_filing_straddles_splits_and_splits_are_deterministic(tmp_path):
     assert info["sizes"] == {"train": 80, "val": 10, "test": 10}
     assert sorted(a for group in info["filings"].values() for a in group) == sorted(seen)
     first = (tmp_path / "train.jsonl").read_bytes()
-    build_dataset("d", {"kind": "distill", "format": "summary"}, str(source), outputs)
+    build_dataset("d", validated({"kind": "distill", "teacher": "t"}), str(source), outputs)
     assert (tmp_path / "train.jsonl").read_bytes() == first
-    build_dataset("d", {"kind": "distill", "format": "summary", "seed": 1}, str(source), outputs)
+    build_dataset("d", validated({"kind": "distill", "teacher": "t", "seed": 1}), str(source), outputs)
     assert (tmp_path / "train.jsonl").read_bytes() != first
 
 
@@ -145,7 +159,7 @@ def test_repeated_instruction_pairs_are_dropped_before_splitting(tmp_path, caplo
         "info": str(tmp_path / "s.json")
     }
     with caplog.at_level("WARNING", logger="finstep"):
-        build_dataset("d", {"kind": "instructions"}, str(source), outputs)
+        build_dataset("d", validated({"kind": "instructions", "path": str(source)}), str(source), outputs)
     assert "30 of 40 records repeat an earlier (prompt, response) pair" in caplog.text
     pairs = {
         split: {(r["prompt"], r["completion"]) for r in read_jsonl(outputs[split])}
@@ -191,5 +205,29 @@ def test_dataset_config_errors(datasets, message):
 
 
 def test_multitask_alpha_defaults_to_half():
-    checked = dataset_configs({"d": {"kind": "distill", "teacher": "t", "format": "multitask"}}, {"t": {}})
+    checked = dataset_configs(
+        {"d": validated({"kind": "distill", "teacher": "t", "format": "multitask"})}, {"t": {}}
+    )
     assert checked["d"]["alpha"] == 0.5
+
+
+def test_defaults_of_one_kind_or_format_are_filled_for_it_only():
+    assert validated({"kind": "distill", "teacher": "t"}) == {
+        "kind": "distill",
+        "teacher": "t",
+        "format": "summary",
+        "seed": 0,
+        "splits": {"train": 0.8, "val": 0.1, "test": 0.1},
+    }
+    assert validated({"kind": "instructions", "path": "x.jsonl"}) == {
+        "kind": "instructions",
+        "path": "x.jsonl",
+        "seed": 0,
+        "splits": {"train": 0.8, "val": 0.1, "test": 0.1},
+    }
+    assert (
+        validated({"kind": "distill", "teacher": "t", "format": "rationale_summary"})["format"]
+        == "rationale_summary"
+    )
+    assert "alpha" not in validated({"kind": "distill", "teacher": "t"})
+    assert validated({"kind": "distill", "teacher": "t", "format": "multitask", "alpha": 0.3})["alpha"] == 0.3

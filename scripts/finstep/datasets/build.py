@@ -13,7 +13,6 @@ from . import formats
 from .instructions import load_instructions
 from .splits import SPLITS, assign
 
-DEFAULT_FRACTIONS = {"train": 0.8, "val": 0.1, "test": 0.1}
 log = logging.getLogger("finstep")
 
 
@@ -73,9 +72,12 @@ def build_instructions(path: str, seed: int, fractions: dict) -> tuple[dict, dic
 
 
 def build_dataset(name: str, options: dict, source: str, outputs: dict[str, str]) -> None:
-    """Write the train/val/test rows and ``split.json`` (``outputs``: split name or "info" → path)."""
-    seed = int(options.get("seed", 0))
-    fractions = {**DEFAULT_FRACTIONS, **(options.get("splits") or {})}
+    """Write the train/val/test rows and ``split.json`` (``outputs``: split name or "info" → path).
+
+    ``options`` are the dataset's from the validated config, defaults filled.
+    """
+    seed = int(options["seed"])
+    fractions = dict(options["splits"])
     if options["kind"] == "distill":
         splits, extra = build_distill(source, options, seed, fractions)
     else:

@@ -10,7 +10,11 @@ KINDS = ("distill", "instructions")
 
 
 def dataset_configs(datasets: dict, teachers: dict) -> dict[str, dict]:
-    """Name → options; a bad entry raises with its name and what to fix."""
+    """Name → options; a bad entry raises with its name and what to fix.
+
+    ``datasets`` is the validated config's: the schema filled in the defaults
+    (``splits``, ``seed``, a distillation set's ``format``, a multitask set's ``alpha``).
+    """
     checked = {}
     for name, options in (datasets or {}).items():
         options = dict(options or {})
@@ -28,15 +32,12 @@ def dataset_configs(datasets: dict, teachers: dict) -> dict[str, dict]:
                     f"{where}.teacher {options.get('teacher')!r} is not among the configured teachers "
                     f"({', '.join(teachers) or 'none'})"
                 )
-            options.setdefault("format", "summary")
-            if options["format"] not in FORMATS:
+            if options.get("format") not in FORMATS:
                 raise FinstepError(
-                    f"{where}.format {options['format']!r} is unknown: choose one of {', '.join(FORMATS)}"
+                    f"{where}.format {options.get('format')!r} is unknown: choose one of {', '.join(FORMATS)}"
                 )
-            if options["format"] == "multitask":
-                options.setdefault("alpha", 0.5)
-                if not 0 <= float(options["alpha"]) <= 1:
-                    raise FinstepError(f"{where}.alpha must be between 0 and 1")
+            if options["format"] == "multitask" and not 0 <= float(options["alpha"]) <= 1:
+                raise FinstepError(f"{where}.alpha must be between 0 and 1")
         elif not options.get("path"):
             raise FinstepError(f"{where}.path is required for kind instructions: a JSON or JSONL file")
         fractions = options.get("splits") or {}

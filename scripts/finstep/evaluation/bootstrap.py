@@ -9,26 +9,23 @@ is far tighter than two overlapping intervals suggest.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from scipy.stats import bootstrap
 
+from ..config_schema import settings
 
-@dataclass(frozen=True)
+
+@settings("evaluation", "bootstrap")
 class BootstrapSettings:
-    samples: int = 1000
-    confidence: float = 0.95
-    seed: int = 0
+    samples: int
+    confidence: float
+    seed: int
 
     @classmethod
     def from_options(cls, options: dict | None) -> BootstrapSettings:
-        options = options or {}
-        return cls(
-            samples=int(options.get("samples", cls.samples)),
-            confidence=float(options.get("confidence", cls.confidence)),
-            seed=int(options.get("seed", cls.seed)),
-        )
+        """``evaluation.bootstrap`` of a config; what it leaves out takes the schema's default."""
+        return cls(**{key: value for key, value in (options or {}).items() if key in cls.__annotations__})
 
 
 def mean_ci(values: Sequence[float], settings: BootstrapSettings) -> dict:
