@@ -9,6 +9,7 @@ from dataclasses import asdict
 
 from tqdm import tqdm
 
+from ..config_schema import defaults
 from ..io import atomic_open, read_json, read_jsonl, write_json
 from .bootstrap import BootstrapSettings, mean_ci, paired_difference
 from .metrics import build_metrics
@@ -86,6 +87,7 @@ def score_pair(
     out: str,
 ) -> None:
     """Join, guard, score, and write ``results/metrics/{student}/{dataset}.json``."""
+    options = {**defaults("evaluation"), **options}
     info = read_json(info_path)
     paths = {"test": test_path, **predictions}
     examples = join(
@@ -94,7 +96,7 @@ def score_pair(
         paths,
         _sources(triplets_path),
     )
-    guards = check(examples, paths, float(options.get("max_empty_share", 0.5)))
+    guards = check(examples, paths, float(options["max_empty_share"]))
     settings = BootstrapSettings.from_options(options.get("bootstrap"))
     metrics = score_examples(examples, list(options.get("metrics") or []), options, info, settings)
     write_json(
@@ -114,7 +116,7 @@ def score_pair(
             },
             "guards": guards,
             "metrics": metrics,
-            "samples": samples(examples, int(options.get("samples", 3))),
+            "samples": samples(examples, int(options["samples"])),
         },
     )
     headline = {

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config_schema import defaults
 from ..errors import FinstepError
 from ..validation import SAFE_NAME
 
@@ -136,7 +137,7 @@ def check_model_entries(models: dict | None) -> dict[str, dict]:
         entry = {
             "name": name,
             "folder": f"{MODELS_DIR}/{name}",
-            "dtype": str(options.get("dtype", "float32")),
+            "dtype": str({**defaults("models", "*"), **options}["dtype"]),
         }
         if gguf.get("path"):
             if gguf.get("package"):

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from ..config_schema import defaults
 from ..errors import FinstepError
 from ..validation import normalize_cik
 
@@ -98,7 +99,7 @@ class Source(ABC):
     offline_listing: ClassVar[bool]
 
     def __init__(self, options: dict) -> None:
-        self.options = options
+        self.options = {**defaults("source"), **options}  # what a script or test leaves out
 
     @abstractmethod
     def list_filings(self, ticker: str) -> list[FilingRef]:

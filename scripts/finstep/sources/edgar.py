@@ -55,7 +55,7 @@ class EdgarSource(Source):
     def __init__(self, options: dict) -> None:
         super().__init__(options)
         self.user_agent = resolve_user_agent(options.get("user_agent"))
-        self.cache_dir = Path(options.get("cache_dir") or "results/edgar/cache")
+        self.cache_dir = Path(self.options["cache_dir"])
         # SEC's hosts, or a mirror (and the tests' local server) serving the same paths.
         self.www = (options.get("www_url") or WWW_URL).rstrip("/")
         self.data = (options.get("data_url") or DATA_URL).rstrip("/")
@@ -63,13 +63,13 @@ class EdgarSource(Source):
     @cached_property
     def session(self) -> SecSession:
         limiter = shared_limiter(
-            self.cache_dir / "ratelimit.sqlite", int(self.options.get("requests_per_second", 10))
+            self.cache_dir / "ratelimit.sqlite", int(self.options["requests_per_second"])
         )
         return SecSession(
             self.user_agent,
             limiter,
-            retries=int(self.options.get("retries", 5)),
-            backoff_factor=float(self.options.get("backoff_factor", 1.0)),
+            retries=int(self.options["retries"]),
+            backoff_factor=float(self.options["backoff_factor"]),
         )
 
     @cached_property
@@ -79,7 +79,7 @@ class EdgarSource(Source):
     def ticker_map(self) -> dict[str, str]:
         """Ticker → 10-digit CIK, downloaded at most once per ``ticker_map_max_age_days``."""
         path = self.cache_dir / "company_tickers.json"
-        max_age = int(self.options.get("ticker_map_max_age_days", 30))
+        max_age = int(self.options["ticker_map_max_age_days"])
         path.parent.mkdir(parents=True, exist_ok=True)
         with FileLock(str(path) + ".lock"):
             if path.exists():
@@ -148,7 +148,7 @@ class EdgarSource(Source):
         if not selected:
             raise FinstepError(
                 f"ticker {ticker!r} (CIK {cik}) has no filings of forms "
-                f"{sorted(self.options.get('forms') or ['10-K'])} in the requested range; relax source.forms or fiscal_years"
+                f"{sorted(self.options['forms'])} in the requested range; relax source.forms or fiscal_years"
             )
         return selected
 

@@ -8,8 +8,9 @@ AMENDMENT_SUFFIX = "/A"
 
 
 def allowed_forms(options: dict) -> set[str]:
-    forms = {str(f).upper() for f in options.get("forms") or ["10-K"]}
-    if options.get("amendments"):
+    """``options``: a source's, defaults filled (``Source.options``)."""
+    forms = {str(f).upper() for f in options["forms"]}
+    if options["amendments"]:
         forms |= {f + AMENDMENT_SUFFIX for f in forms if not f.endswith(AMENDMENT_SUFFIX)}
     return forms
 

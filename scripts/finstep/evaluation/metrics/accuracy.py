@@ -27,5 +27,5 @@ class AccuracyMetric(Metric):
     def score(self, example: Example, output: str) -> dict[str, float | None]:
         if example.answer is None:
             return {"answer_accuracy": None}
-        tolerance = float(self.options.get("accuracy_rel_tol", 0.01))
+        tolerance = float(self.options["accuracy_rel_tol"])
         return {"answer_accuracy": float(is_correct(final_answer(output), float(example.answer), tolerance))}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ...config_schema import defaults
 from ..predictions import Example
 
 
@@ -39,7 +40,7 @@ class Metric:
     scores_reference: ClassVar[bool] = False
 
     def __init__(self, options: dict, info: dict) -> None:
-        self.options = options  # the evaluation section of config
+        self.options = {**defaults("evaluation"), **options}  # the evaluation section of config
         self.info = info  # the dataset's split.json: kind, format, sizes
         self.format = str(info.get("format") or "")
 
