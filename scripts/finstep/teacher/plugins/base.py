@@ -80,14 +80,14 @@ class Teacher(ABC):
 
     @classmethod
     def uses_gpu(cls, options: dict) -> bool:
-        """Whether a shard job of a teacher with these options needs a GPU."""
+        """Whether a shard job of a teacher with these options (the plugin's defaults filled) needs a GPU."""
         return False
 
     @classmethod
     def resources(cls, options: dict) -> ShardResources:
         """One shard job's request: the plugin's defaults, the teacher's ``mem_mb``/``runtime`` over them."""
         return ShardResources(
-            gpu=int(cls.uses_gpu(options)),
+            gpu=int(cls.uses_gpu({**(cls.option_defaults or {}), **options})),
             mem_mb=int(options.get("mem_mb") or cls.mem_mb),
             runtime=int(options.get("runtime") or cls.runtime),
         )

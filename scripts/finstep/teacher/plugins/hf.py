@@ -45,5 +45,5 @@ class TransformersTeacher(Teacher):
     @classmethod
     def uses_gpu(cls, options: dict) -> bool:
         """``auto`` runs on a GPU where there is one, so a cluster job asks for one; ``cpu`` never."""
-        device = str(options.get("device") or cls.option_defaults["device"])
+        device = str(options["device"])
         return device == "auto" or device.startswith("cuda")
