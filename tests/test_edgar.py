@@ -6,14 +6,17 @@ import pytest
 import responses
 from conftest import PROSE, html_doc
 from finstep import ingest
+from finstep.config_schema import defaults
 from finstep.errors import FinstepError, SecBlockedError
 from finstep.sources import build_source
-from finstep.sources.edgar import TICKERS_URL, document_url
+from finstep.sources.edgar import document_url
 from finstep.sources.sec_http import resolve_user_agent, shared_limiter
 from pyrate_limiter import Duration, Rate, SQLiteBucket
 from responses.registries import OrderedRegistry
 
 UA = "Test Lab research@example.org"
+WWW = defaults("source")["www_url"]  # SEC's host
+TICKERS_URL = f"{WWW}/files/company_tickers.json"
 SUBMISSIONS = "https://data.sec.gov/submissions/CIK0000000042.json"
 PAGE = "https://data.sec.gov/submissions/CIK0000000042-submissions-001.json"
 TICKERS = {"0": {"cik_str": 42, "ticker": "ACME", "title": "ACME CORP"}}
@@ -81,6 +84,7 @@ def test_ticker_map_is_downloaded_once_and_cached_with_its_date(sec, source, tmp
     assert source().cik_for("ACME") == "0000000042"  # a new instance reads the cache
     cached = json.loads((tmp_path / "cache" / "company_tickers.json").read_text())
     assert cached["downloaded"] and cached["tickers"] == {"ACME": "0000000042"}
+    assert cached["source"] == TICKERS_URL
     assert source().cik_for("320193") == "0000320193"  # CIKs need no lookup
     with pytest.raises(FinstepError, match="'NOPE' is not in SEC's company_tickers.json"):
         source().cik_for("NOPE")
@@ -180,9 +184,9 @@ def test_rate_limit_bucket_is_shared_between_processes(tmp_path):
 
 
 def test_document_url():
-    assert document_url("0000320193", "0000320193-25-000079", "aapl-20250927.htm") == (
+    assert document_url("0000320193", "0000320193-25-000079", "aapl-20250927.htm", WWW) == (
         "https://www.sec.gov/Archives/edgar/data/320193/000032019325000079/aapl-20250927.htm",
         "htm",
     )
-    assert document_url("320193", "0000320193-96-000023", "")[1] == "txt"
-    assert document_url("320193", "0000320193-96-000023", "report.pdf")[1] == "txt"
+    assert document_url("320193", "0000320193-96-000023", "", WWW)[1] == "txt"
+    assert document_url("320193", "0000320193-96-000023", "report.pdf", WWW)[1] == "txt"

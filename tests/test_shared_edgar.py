@@ -6,11 +6,13 @@ import re
 import pytest
 import responses
 from finstep.chunking import ChunkingConfig, chunk_filing
+from finstep.config_schema import defaults
 from finstep.extract import extract_document
 from finstep.extract.sgml import main_document
 from finstep.sources import build_source
-from finstep.sources.edgar import TICKERS_URL
 from responses.registries import OrderedRegistry
+
+TICKERS_URL = f"{defaults('source')['www_url']}/files/company_tickers.json"
 
 APPLE_10K = "filings/AAPL/0000320193-25-000079.htm"
 XBRL_RESIDUE = re.compile(r"us-gaap:|xbrli:|iso4217:|dei:")

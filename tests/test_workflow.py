@@ -615,6 +615,8 @@ def test_edgar_source_end_to_end_against_a_local_mirror(fresh, sec_mirror):
         and record["period"] == "2024-09-28"
     )
     assert (fresh / "results" / "chunks" / "all.jsonl").stat().st_size > 0
+    ticker_map = json.loads((fresh / "results" / "edgar" / "cache" / "company_tickers.json").read_text())
+    assert ticker_map["source"] == f"{url}/files/company_tickers.json"  # where it came from
     assert [path for path, _ in _SecMirror.seen] == [
         "/files/company_tickers.json",
         "/submissions/CIK0000320193.json",

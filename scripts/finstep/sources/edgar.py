@@ -22,19 +22,19 @@ from ..extract.sniff import sniff
 from ..io import write_json
 from ..validation import is_cik, normalize_cik
 from .base import DOCUMENT_EXTENSIONS, FilingRef, Source
-from .sec_http import SEC_DATA_URL as DATA_URL
 from .sec_http import SecSession, SharedLimitEdgarClient, resolve_user_agent, shared_limiter
 from .selection import fiscal_year, select_filings
 
 log = logging.getLogger(__name__)
 
-WWW_URL = "https://www.sec.gov"
-TICKERS_URL = f"{WWW_URL}/files/company_tickers.json"
 _COLUMNS = ("accessionNumber", "filingDate", "reportDate", "form", "primaryDocument")
 
 
-def document_url(cik: str, accession: str, primary: str, www: str = WWW_URL) -> tuple[str, str]:
-    """``(url, ext)`` of the primary document, or of the full submission when there is none."""
+def document_url(cik: str, accession: str, primary: str, www: str) -> tuple[str, str]:
+    """``(url, ext)`` of the primary document, or of the full submission when there is none.
+
+    ``www``: the host serving SEC's www.sec.gov paths (``source.www_url``).
+    """
     folder = f"{www}/Archives/edgar/data/{int(cik)}/{accession.replace('-', '')}"
     ext = primary.rpartition(".")[2].lower() if "." in primary else ""
     if primary and ext in DOCUMENT_EXTENSIONS:
@@ -57,8 +57,8 @@ class EdgarSource(Source):
         self.user_agent = resolve_user_agent(options.get("user_agent"))
         self.cache_dir = Path(self.options["cache_dir"])
         # SEC's hosts, or a mirror (and the tests' local server) serving the same paths.
-        self.www = (options.get("www_url") or WWW_URL).rstrip("/")
-        self.data = (options.get("data_url") or DATA_URL).rstrip("/")
+        self.www = self.options["www_url"].rstrip("/")
+        self.data = self.options["data_url"].rstrip("/")
 
     @cached_property
     def session(self) -> SecSession:
@@ -90,9 +90,7 @@ class EdgarSource(Source):
             url = f"{self.www}/files/company_tickers.json"
             raw = self.session.get_json(url)
             tickers = {str(row["ticker"]).upper(): normalize_cik(row["cik_str"]) for row in raw.values()}
-            write_json(
-                path, {"downloaded": dt.date.today().isoformat(), "source": TICKERS_URL, "tickers": tickers}
-            )
+            write_json(path, {"downloaded": dt.date.today().isoformat(), "source": url, "tickers": tickers})
             return tickers
 
     def cik_for(self, ticker: str) -> str:
