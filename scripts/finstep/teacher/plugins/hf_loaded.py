@@ -44,7 +44,7 @@ from ...models.refs import ref_of
 from ..grammar import answer_grammar, shortest_answer
 from ..parser import first_json_object
 from .base import Generation, TeacherRequest
-from .hf import TransformersTeacher
+from .hf_options import TransformersOptions
 
 if TYPE_CHECKING:  # xgrammar is imported only when a teacher uses it
     import xgrammar
@@ -210,7 +210,7 @@ def _context_length(model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase) 
     return min(known)
 
 
-class LoadedTransformersTeacher(TransformersTeacher):
+class LoadedTransformersTeacher(TransformersOptions):
     """A local or Hub causal LM answering batches of chunks with ``model.generate``."""
 
     def __init__(self, options: dict) -> None:
