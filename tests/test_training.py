@@ -419,6 +419,32 @@ def test_a_killed_job_resumes_from_its_checkpoint_and_ends_at_the_planned_step(
     assert all(torch.allclose(resumed[name], straight[name]) for name in straight)
 
 
+def test_a_finished_run_is_rebuilt_from_its_final_checkpoint_and_changed_settings_start_over(
+    student, dataset_dir, tmp_path
+):
+    """The adapter deleted (check_adapter's advice), ``--forcerun`` or a code change: the final
+    checkpoint is the finished run, so the adapter comes back from it without a step more."""
+    out, checkpoints = tmp_path / "adapter", tmp_path / "checkpoints"
+    train_adapter(student, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
+    first = json.loads((out / "run.json").read_text())
+    shutil.rmtree(out)
+    for _ in range(2):  # and again: no rerun adds a step
+        train_adapter(student, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
+        run = json.loads((out / "run.json").read_text())
+        assert (run["steps"], run["resumed_from"]) == (4, "checkpoint-4")
+        assert [int(r["step"]) for r in _log_steps(out)] == [1, 2, 3, 4]
+        for key in ("train_loss", "eval_loss", "train_tokens", "train_seconds", "adapter_sha256"):
+            assert run[key] == first[key], key
+    assert not (checkpoints / "checkpoint-5").exists()
+    # Other settings are another run: it starts over and ends at its own step count.
+    train_adapter(
+        student, "tiny_dss", str(dataset_dir), {**TRAINING, "max_steps": 2}, str(out), str(checkpoints)
+    )
+    run = json.loads((out / "run.json").read_text())
+    assert (run["steps"], run["resumed_from"]) == (2, None)
+    assert [int(r["step"]) for r in _log_steps(out)] == [1, 2]
+
+
 def test_the_last_step_is_logged_whatever_the_logging_interval(student, dataset_dir, tmp_path):
     out = tmp_path / "adapter"
     training = {**TRAINING, "logging_steps": 3}

@@ -21,6 +21,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 import torch
+from peft import load_peft_weights, set_peft_model_state_dict
+from transformers import TrainerState
+from transformers.trainer import TRAINER_STATE_NAME
 from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 from trl import SFTConfig, SFTTrainer
 
@@ -81,7 +84,7 @@ def sft_config(settings: TrainingSettings, precision: Precision, checkpoint_dir:
     return SFTConfig(
         output_dir=checkpoint_dir,
         num_train_epochs=settings.epochs,
-        max_steps=settings.max_steps or -1,
+        max_steps=-1 if settings.max_steps is None else settings.max_steps,
         per_device_train_batch_size=settings.batch_size,
         per_device_eval_batch_size=settings.batch_size,
         gradient_accumulation_steps=settings.grad_accum,
@@ -150,7 +153,7 @@ def last_checkpoint(checkpoint_dir: str) -> str | None:
     steps = [
         (int(match.group(1)), path)
         for path in (folder.iterdir() if folder.is_dir() else [])
-        if (match := _CHECKPOINT.match(path.name)) and (path / "trainer_state.json").is_file()
+        if (match := _CHECKPOINT.match(path.name)) and (path / TRAINER_STATE_NAME).is_file()
     ]
     return str(max(steps)[1]) if steps else None
 
@@ -171,13 +174,46 @@ def claim_checkpoints(checkpoint_dir: str, key: dict) -> None:
         write_json(path, key)
 
 
+def finished_state(checkpoint: str | None) -> TrainerState | None:
+    """The trainer state of ``checkpoint`` when it is the run's last step, else None.
+
+    ``claim_checkpoints`` kept it, so it comes from a run with these very settings and
+    data: at its planned last step that run is done. Resuming from it would not be a no-op:
+    Trainer takes one step more and ends past its plan.
+    """
+    if not checkpoint:
+        return None
+    state = TrainerState.load_from_json(str(Path(checkpoint) / TRAINER_STATE_NAME))
+    return state if 0 < state.max_steps <= state.global_step else None
+
+
+def restore_finished(trainer: SFTTrainer, checkpoint: str, state: TrainerState) -> None:
+    """The finished run back in ``trainer``: its adapter weights and its state (log history, tokens seen)."""
+    weights = load_peft_weights(checkpoint, device=str(trainer.model.device))
+    loaded = set_peft_model_state_dict(trainer.model, weights)
+    if getattr(loaded, "unexpected_keys", None):
+        raise FinstepError(
+            f"{checkpoint} holds weights this adapter does not have ({loaded.unexpected_keys[0]}, ...); "
+            f"delete {Path(checkpoint).parent} and rerun to train afresh"
+        )
+    trainer.state = state
+
+
 def run_training(trainer: SFTTrainer, checkpoint_dir: str) -> str | None:
     """Train from the last checkpoint if there is one, check the run reached its planned end.
 
-    Returns the checkpoint resumed from. Trainer's own summary is not returned: it
-    covers only this call, so the run record reads the whole run's log history instead.
+    A checkpoint at the planned last step is a finished run (its adapter deleted, or
+    the job rerun by ``--forcerun`` or a code change): the trainer gets its weights and
+    state back, and no step is taken. Returns the checkpoint resumed (or rebuilt) from.
+    Trainer's own summary is not returned: it covers only this call, so the run record
+    reads the whole run's log history instead.
     """
     resume = last_checkpoint(checkpoint_dir)
+    finished = finished_state(resume)
+    if finished is not None:
+        log.info("%s is the last of %d steps: the adapter is rebuilt from it", resume, finished.max_steps)
+        restore_finished(trainer, resume, finished)
+        return resume
     if resume:
         log.info("resuming from %s", resume)
     trainer.train(resume_from_checkpoint=resume)
