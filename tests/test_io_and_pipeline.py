@@ -69,3 +69,18 @@ def test_atomic_writes_get_the_ordinary_file_mode(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_crash_leaves_its_traceback_in_the_rule_log(tmp_path, capsys):
+    # Snakemake's error block says "check log file(s) for error details": the traceback must be there.
+    log = tmp_path / "step.log"
+
+    def step():
+        raise KeyError("no column 'summary'")
+
+    with pytest.raises(SystemExit) as exit_info:
+        pipeline.run(step, str(log))
+    assert exit_info.value.code == 1
+    text = log.read_text()
+    assert "Traceback (most recent call last)" in text and "KeyError: \"no column 'summary'\"" in text
+    assert capsys.readouterr().err.count("Traceback (most recent call last)") == 1  # printed once, not twice

@@ -16,16 +16,16 @@ from .redaction import redact
 
 
 def run(step: Callable[..., None], log_path: str | None, **kwargs: object) -> None:
-    """Run one rule's step, logging to its log file; bad input ends with its one-line message."""
+    """Run one rule's step, logging to its log file; bad input ends with its one-line message,
+    any other failure with its traceback in the log."""
     logger = setup(log_path)
     try:
         step(**kwargs)
     except FinstepError as exc:
         logger.error("%s", exc)
         raise SystemExit(f"error: {redact(str(exc))}") from None
-    except Exception:  # a traceback that holds a secret is printed redacted, and only so
-        text = traceback.format_exc()
-        if redact(text) == text:
-            raise
-        logger.error("%s", redact(text))
+    except Exception:
+        # Snakemake's error block sends the user to the rule's log file: the traceback goes there
+        # (and to stderr, once), redacted, rather than only to stderr by the interpreter.
+        logger.error("%s", redact(traceback.format_exc().rstrip()))
         sys.exit(1)
