@@ -154,15 +154,14 @@ WHEELS = {
 # Derived datasets of the data-fraction sweep (none unless sweep.student is set).
 SWEEP = checked(sweep_datasets, config.get("sweep"), DATASETS, STUDENTS)
 PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS, SWEEP)
-PAIR_TRAINING = pair_training(config.get("pairs"), config["training"])
+PAIR_TRAINING = checked(pair_training, config.get("pairs") or [], config["training"])
 checked(check_evaluation, config["evaluation"])
 
 
 def training_settings(student, dataset):
     """A pair's training settings; the sweep's derived datasets train as their configured pair."""
-    return PAIR_TRAINING.get((student, dataset)) or PAIR_TRAINING.get(
-        (student, origin(dataset)), config["training"]
-    )
+    pair = (student, dataset) if (student, dataset) in PAIR_TRAINING else (student, origin(dataset))
+    return PAIR_TRAINING.get(pair, config["training"])
 
 
 def one_of(names):

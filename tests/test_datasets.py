@@ -231,3 +231,23 @@ def test_defaults_of_one_kind_or_format_are_filled_for_it_only():
     )
     assert "alpha" not in validated({"kind": "distill", "teacher": "t"})
     assert validated({"kind": "distill", "teacher": "t", "format": "multitask", "alpha": 0.3})["alpha"] == 0.3
+
+
+def test_sweep_shares_that_make_one_name_and_datasets_named_like_a_share_are_refused():
+    from finstep.datasets.sweep import sweep_datasets
+
+    datasets, students = {"x": {"kind": "distill"}}, {"tiny": {}}
+    sweep = {"student": "tiny", "datasets": ["x"], "fractions": [0.25, 0.5, 0.5000001]}
+    with pytest.raises(FinstepError, match=r"sweep.fractions: 0.5 and 0.5000001 both make dataset 'x-50pct'"):
+        sweep_datasets(sweep, datasets, students)
+    with pytest.raises(FinstepError, match=r"0.5 and 0.5 both make dataset 'x-50pct'"):
+        sweep_datasets({**sweep, "fractions": [0.5, 0.5]}, datasets, students)
+    with pytest.raises(FinstepError, match=r"sweep.datasets lists 'x' twice"):
+        sweep_datasets({**sweep, "datasets": ["x", "x"], "fractions": [0.5]}, datasets, students)
+    clash = {**datasets, "x-50pct": {"kind": "instructions"}}
+    with pytest.raises(
+        FinstepError, match=r"datasets.x-50pct has the name of the sweep's 50% share of 'x'; rename"
+    ):
+        sweep_datasets({**sweep, "fractions": [0.5]}, clash, students)
+    # Not a clash when the sweep makes no such share.
+    assert set(sweep_datasets({**sweep, "fractions": [0.25]}, clash, students)) == {"x-25pct"}

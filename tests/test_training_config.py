@@ -52,3 +52,41 @@ def test_a_pair_may_change_the_training_settings_for_itself():
     settings = pair_training(pairs, {"max_steps": 12, "learning_rate": 3e-4})
     assert settings[("s", "short_rows")] == {"max_steps": 40, "learning_rate": 3e-4}
     assert settings[("s", "long_rows")] == {"max_steps": 12, "learning_rate": 3e-4}
+
+
+@pytest.mark.parametrize(
+    "training,message",
+    [
+        ({"max_steps": 0}, r"pairs\[2\] \(s on d\)\.training\.max_steps: 0 is less than the minimum of 1"),
+        ({"learning_rate": -1}, r"pairs\[2\] \(s on d\)\.training\.learning_rate: -1 is less than or equal"),
+        ({"batch_size": 0}, r"pairs\[2\] \(s on d\)\.training\.batch_size: 0 is less than the minimum of 1"),
+        ({"epochs": "many"}, r"training\.epochs: 'many' is not of type 'number'"),
+        ({"max_step": 40}, r"pairs\[2\] \(s on d\)\.training: training option 'max_step' is unknown; did you mean 'max_steps'\?"),
+        ([40], r"pairs\[2\] \(s on d\)\.training must be a mapping"),
+    ],
+)  # fmt: skip
+def test_a_pairs_training_settings_are_checked_by_the_training_schema_naming_the_pair(training, message):
+    from finstep.training.config import pair_training
+
+    pairs = [
+        {"student": "s", "dataset": "ok", "training": {"max_steps": 40}},
+        {"student": "s", "dataset": "d"},
+    ]
+    pairs[1]["training"] = training
+    with pytest.raises(FinstepError, match=message):
+        pair_training(pairs, {"max_steps": 12})
+    pairs[1]["training"] = {"max_steps": None, "alpha": 0.2}  # null is a value of its own, not "unset"
+    assert pair_training(pairs, {"max_steps": 12})[("s", "d")] == {"max_steps": None, "alpha": 0.2}
+
+
+def test_a_pair_listed_twice_is_refused_by_name():
+    students, datasets = {"tiny": {}}, {"d": {}, "e": {}}
+    pairs = [
+        {"student": "tiny", "dataset": "d"},
+        {"student": "tiny", "dataset": "e"},
+        {"student": "tiny", "dataset": "d", "training": {"max_steps": 40}},
+    ]
+    with pytest.raises(
+        FinstepError, match=r"pairs\[3\]: student 'tiny' on dataset 'd' is listed already \(pairs\[1\]\)"
+    ):
+        training_pairs(pairs, students, datasets)

@@ -491,6 +491,10 @@ def fresh(tmp_path):
         ({"source": {"plugin": "nope"}}, "source.plugin 'nope' is unknown"),
         ({"chunking": {"size": 300, "overlap": 300}}, "chunking.overlap (300) must be smaller"),
         ({"trainig": {"max_steps": 3}}, "config key 'trainig' is unknown; did you mean 'training'?"),
+        (
+            {"pairs": [{"student": "tiny", "dataset": "distill_dss", "training": {"batch_size": 0}}]},
+            "pairs[1] (tiny on distill_dss).training.batch_size: 0 is less than the minimum of 1",
+        ),
     ],
 )
 def test_bad_input_fails_at_once_with_one_clear_line(fresh, config, message):

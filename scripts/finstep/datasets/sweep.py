@@ -36,16 +36,27 @@ def sweep_datasets(sweep: dict | None, datasets: dict, students: dict) -> dict[s
     for dataset in sweep.get("datasets") or []:
         if dataset not in datasets:
             raise FinstepError(f"sweep.datasets: {dataset!r} is not under datasets ({', '.join(datasets)})")
+        if any(spec["of"] == dataset for spec in derived.values()):
+            raise FinstepError(f"sweep.datasets lists {dataset!r} twice; list each dataset once")
         for fraction in sweep.get("fractions") or []:
             if not 0 < float(fraction) < 1:
                 raise FinstepError(
                     f"sweep.fractions: {fraction} is not between 0 and 1 (the full set is always included)"
                 )
-            derived[derived_name(dataset, float(fraction))] = {
-                "of": dataset,
-                "fraction": float(fraction),
-                "student": student,
-            }
+            name = derived_name(dataset, float(fraction))
+            # Shares that print alike would be one folder, one job and one point of the curve.
+            if name in derived:
+                raise FinstepError(
+                    f"sweep.fractions: {derived[name]['fraction']} and {fraction} both make dataset "
+                    f"{name!r} (a share is named by its percent to 6 significant digits); list distinct shares"
+                )
+            # Two rules would make its files: Snakemake's AmbiguousRuleException, which names no fix.
+            if name in datasets:
+                raise FinstepError(
+                    f"datasets.{name} has the name of the sweep's {float(fraction) * 100:g}% share of "
+                    f"{dataset!r}; rename that dataset (names ending -<percent>pct are the sweep's)"
+                )
+            derived[name] = {"of": dataset, "fraction": float(fraction), "student": student}
     return derived
 
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
+from ..config_schema import node
 from ..errors import FinstepError
 from ..models.refs import SAFE_NAME, resolve_model
+from ..validation import closest
 
 
 def student_configs(students: dict, models: dict | None = None) -> dict[str, dict]:
@@ -22,12 +27,38 @@ def student_configs(students: dict, models: dict | None = None) -> dict[str, dic
     return checked
 
 
+def check_training_options(options: object, where: str) -> None:
+    """Refuse training settings the ``training`` schema refuses, naming where they were written.
+
+    Snakemake's ``validate`` checks the ``training`` section, but a pair's own
+    ``training`` mapping only changes some of its keys, so the schema cannot fill
+    or check it there: checked here with the same schema, no defaults filled, before
+    any job (a ``max_steps: 0`` or ``batch_size: 0`` would otherwise reach torch).
+    """
+    spec = node("training")
+    if not isinstance(options, dict):
+        raise FinstepError(f"{where} must be a mapping of training settings, got {options!r}")
+    for key in options:
+        if key not in spec["properties"]:
+            raise FinstepError(
+                f"{where}: training option {key!r} is unknown{closest(str(key), spec['properties'])}"
+            )
+    error = best_match(Draft202012Validator(spec).iter_errors(options))
+    if error is not None:
+        field = ".".join(str(part) for part in error.absolute_path)
+        raise FinstepError(f"{where}.{field}: {error.message}")
+
+
 def pair_training(pairs: list, training: dict) -> dict[tuple[str, str], dict]:
     """Each configured pair's training settings: ``training``, updated by the pair's own ``training``."""
-    return {
-        (pair["student"], pair["dataset"]): {**training, **(pair.get("training") or {})}
-        for pair in pairs or []
-    }
+    settings = {}
+    for number, pair in enumerate(pairs or [], 1):
+        key = (pair["student"], pair["dataset"])
+        overrides = pair.get("training")
+        overrides = {} if overrides is None else overrides
+        check_training_options(overrides, f"pairs[{number}] ({key[0]} on {key[1]}).training")
+        settings[key] = {**training, **overrides}
+    return settings
 
 
 def training_pairs(
@@ -49,6 +80,12 @@ def training_pairs(
         if dataset not in datasets:
             raise FinstepError(
                 f"pairs[{number}]: dataset {dataset!r} is not under datasets ({', '.join(datasets)})"
+            )
+        if (student, dataset) in checked:
+            first = checked.index((student, dataset)) + 1
+            raise FinstepError(
+                f"pairs[{number}]: student {student!r} on dataset {dataset!r} is listed already "
+                f"(pairs[{first}]); list each pair once, with all its training settings"
             )
         checked.append((student, dataset))
     for name, spec in (sweep or {}).items():
