@@ -62,6 +62,11 @@ rule predict:
     params:
         student=lambda wildcards: STUDENTS[wildcards.student],
         max_new_tokens=config["prediction"]["max_new_tokens"],
+        # The pair's training cap: longer test prompts are cut to it, counted and flagged.
+        max_length=lambda wildcards: training_settings(wildcards.student, wildcards.dataset)["max_length"],
+        max_truncated_share=lambda wildcards: training_settings(wildcards.student, wildcards.dataset)[
+            "max_truncated_share"
+        ],
         hub_cache=HUB_CACHE,
     threads: config["threads"]
     resources:

@@ -17,4 +17,6 @@ hub.run_offline(
     test_path=snakemake.input.test,
     out=snakemake.output[0],
     max_new_tokens=snakemake.params.max_new_tokens,
+    max_length=snakemake.params.max_length,
+    max_truncated_share=snakemake.params.max_truncated_share,
 )

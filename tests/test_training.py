@@ -36,7 +36,7 @@ from finstep.training.multitask import (  # noqa: E402
     weighted_task_loss,
 )
 from finstep.training.precision import Precision, device_precision, keep_trainable_fp32  # noqa: E402
-from finstep.training.predict import load_student, predict, render_prompt  # noqa: E402
+from finstep.training.predict import fit_prompts, load_student, predict, render_prompt  # noqa: E402
 from finstep.training.train import (  # noqa: E402
     TrainingSettings,
     build_trainer,
@@ -608,3 +608,62 @@ def test_predictions_cover_the_test_rows_without_echoing_prompts(
         with torch.no_grad():
             loss = model(input_ids=torch.tensor([prompt_ids + answer_ids]), labels=labels).loss
         assert prediction["reference_nll"] == pytest.approx(float(loss), abs=1e-5)
+
+
+def test_a_huge_test_prompt_is_cut_to_max_length_counted_and_flagged_before_the_model_loads(
+    student, dataset_dir, trained, tmp_path, monkeypatch, caplog
+):
+    """A 100k-character prompt made the tiny model ask for more than 11 GB; it is cut as training caps rows."""
+    test_rows = list(read_jsonl(dataset_dir / "test.jsonl"))
+    huge = {
+        **test_rows[0],
+        "id": "huge",
+        "prompt": "[summary] Summarize.\n\n" + "Revenue rose 5% on demand. " * 4000,
+    }
+    assert len(huge["prompt"]) > 100_000
+    test_path = tmp_path / "test.jsonl"
+    write_jsonl(test_path, [*test_rows, huge])
+    out = tmp_path / "predictions.jsonl"
+    with caplog.at_level("INFO", logger="finstep.training"):
+        predict(
+            student,
+            str(trained),
+            str(test_path),
+            str(out),
+            max_new_tokens=4,
+            max_length=128,
+            max_truncated_share=0.25,
+        )
+    rows = {row["id"]: row for row in read_jsonl(out)}
+    assert rows["huge"]["truncated"] and not any(rows[r["id"]]["truncated"] for r in test_rows)
+    assert "1 of 5 test prompts were longer than max_length 128 tokens and were cut" in caplog.text
+
+    tokenizer = load_tokenizer(student)
+    fitted = fit_prompts(tokenizer, [r["prompt"] for r in [*test_rows, huge]], 128, 0.25)
+    cut = fitted.prompts[-1]
+    assert fitted.longest > 20_000 and len(tokenizer(cut, add_special_tokens=False)["input_ids"]) <= 128
+    full = render_prompt(tokenizer, huge["prompt"])
+    closing = render_prompt(tokenizer, "X").split("X")[-1]  # the template's end of the user turn
+    assert cut.startswith(full[:200]) and cut.endswith(closing)  # the start kept, the chat turn closed
+    assert fitted.prompts[:-1] == [
+        render_prompt(tokenizer, r["prompt"]) for r in test_rows
+    ]  # the rest as they were
+
+    # More cut prompts than training would accept: refused, before the model is loaded.
+    def no_model(*args):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("finstep.training.predict.load_model", no_model)
+    with pytest.raises(
+        FinstepError,
+        match=r"1 of 5 test prompts .* more than max_truncated_share 5.0%; raise training.max_length",
+    ):
+        predict(
+            student,
+            None,
+            str(test_path),
+            str(tmp_path / "refused.jsonl"),
+            max_length=128,
+            max_truncated_share=0.05,
+        )
+    assert not (tmp_path / "refused.jsonl").exists()

@@ -5,19 +5,23 @@ answer starts, and greedy, so a rerun gives the same text. Each row also gets
 the reference's likelihood under the model (``reference_nll``), which the
 ``likelihood`` metric compares between base and tuned. The prompt is
 rendered as in training: the chat template with the generation prompt when the
-tokenizer has one, the raw string otherwise.
+tokenizer has one, the raw string otherwise. Prompts longer than the pair's
+training ``max_length`` are cut to it before the model loads, as training caps
+its rows: one huge test prompt would otherwise ask the allocator for gigabytes.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+from dataclasses import dataclass
 
 import torch
 from peft import PeftModel
 from tqdm import tqdm
 from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
 
+from ..config_schema import defaults
 from ..errors import FinstepError
 from ..io import read_jsonl, write_jsonl
 from ..models.loading import stop_token_ids
@@ -35,14 +39,88 @@ def render_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str) -> str:
     return tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
 
 
-def load_student(student: dict, adapter_dir: str | None) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+def load_model(student: dict, adapter_dir: str | None) -> PreTrainedModel:
     """The base model, with the adapter on top when one is given, ready to generate."""
-    tokenizer = load_tokenizer(student, padding_side="left")  # every prompt ends where its answer starts
     model = load_base_model(student, device_precision())
     if adapter_dir:
         check_adapter(adapter_dir)  # rule check_adapter did too; a library call gets the same guard
         model = PeftModel.from_pretrained(model, adapter_dir)
-    return model.eval(), tokenizer
+    return model.eval()
+
+
+def load_student(student: dict, adapter_dir: str | None) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
+    """The model (``load_model``) and its tokenizer, padding on the left: every prompt ends where its answer starts."""
+    return load_model(student, adapter_dir), load_tokenizer(student, padding_side="left")
+
+
+def prompt_tokens(tokenizer: PreTrainedTokenizerBase, rendered: str) -> int:
+    """Tokens of a rendered prompt as ``generate`` feeds it (raw strings get the tokenizer's special tokens)."""
+    return len(tokenizer(rendered, add_special_tokens=not tokenizer.chat_template)["input_ids"])
+
+
+@dataclass(frozen=True)
+class FittedPrompts:
+    """Rendered prompts within ``max_length`` tokens, and which were cut to fit."""
+
+    prompts: list[str]
+    cut: list[bool]
+    max_length: int
+    longest: int  # tokens of the longest rendered prompt before any cut
+
+    def as_log(self) -> str:
+        return (
+            f"{sum(self.cut)} of {len(self.prompts)} test prompts were longer than max_length "
+            f"{self.max_length} tokens and were cut to fit (the longest had {self.longest})"
+        )
+
+
+def fit_prompt(tokenizer: PreTrainedTokenizerBase, prompt: str, max_length: int) -> str:
+    """``prompt`` rendered, its text cut at a token boundary so that the whole is at most ``max_length`` tokens.
+
+    The start is kept (the instruction, then the excerpt's beginning) and the chat
+    template's closing turn too, so the model still answers rather than goes on with the text.
+    """
+    offsets = tokenizer(prompt, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+    rendered = render_prompt(tokenizer, prompt)
+    keep, length = len(offsets), prompt_tokens(tokenizer, rendered)
+    while length > max_length:
+        keep -= length - max_length  # the template's tokens stay; tokens may merge where the cut is
+        if keep <= 0:
+            raise FinstepError(
+                f"max_length {max_length} tokens leaves no room for a prompt after the chat template; raise it"
+            )
+        rendered = render_prompt(tokenizer, prompt[: offsets[keep - 1][1]])
+        length = prompt_tokens(tokenizer, rendered)
+    return rendered
+
+
+def fit_prompts(
+    tokenizer: PreTrainedTokenizerBase, prompts: list[str], max_length: int, max_truncated_share: float
+) -> FittedPrompts:
+    """Every prompt rendered within ``max_length``; stop when more than ``max_truncated_share`` would be cut.
+
+    The same cap and the same share as training: a test set that training would refuse
+    is refused here too, and a few overlong rows are cut, counted and logged.
+    """
+    rendered = [render_prompt(tokenizer, prompt) for prompt in prompts]
+    lengths = [prompt_tokens(tokenizer, text) for text in rendered]
+    cut = [length > max_length for length in lengths]
+    fitted = FittedPrompts(
+        prompts=[
+            fit_prompt(tokenizer, prompt, max_length) if long else text
+            for prompt, text, long in zip(prompts, rendered, cut, strict=True)
+        ],
+        cut=cut,
+        max_length=max_length,
+        longest=max(lengths, default=0),
+    )
+    log.info("%s", fitted.as_log())
+    if prompts and sum(cut) / len(prompts) > max_truncated_share:
+        raise FinstepError(
+            f"{fitted.as_log()}: more than max_truncated_share {max_truncated_share:.1%}; "
+            "raise training.max_length or shorten the prompts"
+        )
+    return fitted
 
 
 def decode_new(tokenizer: PreTrainedTokenizerBase, new_tokens: list[int], stop_ids: set[int]) -> str:
@@ -112,8 +190,9 @@ def reference_nll(
     return values
 
 
-def prediction_row(row: dict, prediction: str, nll: float | None = None) -> dict:
+def prediction_row(row: dict, prediction: str, nll: float | None = None, truncated: bool = False) -> dict:
     out = {"id": row["id"], "prediction": prediction, "reference": row["completion"], "task": row.get("task")}
+    out["truncated"] = truncated  # the prompt was cut to max_length tokens
     if nll is not None:
         out["reference_nll"] = round(nll, 6)
     if "answer" in row:
@@ -126,15 +205,22 @@ def predict(
     adapter_dir: str | None,
     test_path: str,
     out: str,
-    max_new_tokens: int = 128,
+    max_new_tokens: int = defaults("prediction")["max_new_tokens"],
     batch_size: int = 8,
+    max_length: int = defaults("training")["max_length"],
+    max_truncated_share: float = defaults("training")["max_truncated_share"],
 ) -> None:
-    """Write one prediction per test row; the rationale task of a multitask set is never predicted."""
+    """Write one prediction per test row; the rationale task of a multitask set is never predicted.
+
+    ``max_length`` and ``max_truncated_share`` are the pair's training settings: prompts
+    are capped (and counted) as training capped its rows, before the model is loaded.
+    """
     rows = [row for row in read_jsonl(test_path) if row.get("task") != "rationale"]
-    model, tokenizer = load_student(student, adapter_dir)
-    prompts = [render_prompt(tokenizer, row["prompt"]) for row in rows]
-    predictions = generate(model, tokenizer, prompts, max_new_tokens, batch_size)
-    nlls = reference_nll(model, tokenizer, prompts, [row["completion"] for row in rows])
+    tokenizer = load_tokenizer(student, padding_side="left")  # every prompt ends where its answer starts
+    fitted = fit_prompts(tokenizer, [row["prompt"] for row in rows], max_length, max_truncated_share)
+    model = load_model(student, adapter_dir)
+    predictions = generate(model, tokenizer, fitted.prompts, max_new_tokens, batch_size)
+    nlls = reference_nll(model, tokenizer, fitted.prompts, [row["completion"] for row in rows])
     if not all(math.isfinite(v) for v in nlls):
         where = f"adapter {adapter_dir}" if adapter_dir else f"base model {student['model']}"
         raise FinstepError(
@@ -143,6 +229,9 @@ def predict(
         )
     write_jsonl(
         out,
-        (prediction_row(row, text, nll) for row, text, nll in zip(rows, predictions, nlls, strict=True)),
+        (
+            prediction_row(row, text, nll, cut)
+            for row, text, nll, cut in zip(rows, predictions, nlls, fitted.cut, strict=True)
+        ),
     )
     log.info("%d predictions of %s, adapter %s, in %s", len(rows), student["model"], adapter_dir, out)
