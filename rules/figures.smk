@@ -1,13 +1,32 @@
 # Figures and tables of the paper, from existing metrics, training logs and
 # teacher statistics; `snakemake figures --allowed-rules figures` rebuilds them
-# without ever starting upstream (GPU) jobs.
+# without ever starting upstream (GPU) jobs, or stops naming the inputs that are missing.
+
+from finstep.evaluation.figures import check_redraw
+
+# Which rule makes each input of rule figures.
+FIGURE_PRODUCERS = {"metrics": "score", "train_logs": "train", "teacher_stats": "teacher_gather"}
+
+
+def figures_inputs(wildcards):
+    """The metrics, training logs and teacher statistics. In a redraw (--allowed-rules figures)
+    they must exist: Snakemake would still make a missing one (check_redraw says why). Checked
+    when the DAG is built, where the run's settings are known, before any job; not in a job's
+    own Snakemake, which is restricted to its rule too."""
+    inputs = {
+        "metrics": metrics_files(),
+        "train_logs": train_logs(),
+        "teacher_stats": expand("results/teacher/{teacher}/stats.json", teacher=TEACHERS),
+    }
+    allowed = getattr(workflow.dag_settings, "allowed_rules", None) or ()
+    if "figures" in allowed and workflow.is_main_process:
+        checked(check_redraw, inputs, FIGURE_PRODUCERS, allowed)
+    return inputs
 
 
 rule figures:
     input:
-        metrics=metrics_files(),
-        train_logs=train_logs(),
-        teacher_stats=expand("results/teacher/{teacher}/stats.json", teacher=TEACHERS),
+        unpack(figures_inputs),
     output:
         **sweep_figure_outputs(),
         rouge_png=report(

@@ -1,15 +1,17 @@
 """Every figure and table of the paper from results that exist: what rule ``figures`` makes.
 
-The drawing is in plots.py, the tables in tables.py.
+The drawing is in plots.py, the tables in tables.py, imported when drawing: the Snakefile
+imports this module to check the rule's inputs, with no matplotlib.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
+from pathlib import Path
 
+from ..errors import FinstepError
 from ..io import read_json
-from . import plots
-from .tables import write_examples, write_tables
 
 log = logging.getLogger("finstep.evaluation")
 
@@ -31,6 +33,34 @@ def sweep_points(pairs: list[dict], sweep: dict[str, dict]) -> list[dict]:
     return points
 
 
+def check_redraw(inputs: dict[str, list[str]], producers: dict[str, str], allowed: Collection[str]) -> None:
+    """Refuse a restricted run (``--allowed-rules``) that would need an upstream job, naming its files.
+
+    ``inputs``: the figures rule's input name → files; ``producers``: input name → the rule that
+    makes those files. Snakemake restricts ``--allowed-rules`` only weakly in a workflow with a
+    checkpoint (``filing_index``): a missing metrics file is still made by ``score``, and
+    ``train`` and ``predict`` are planned above it, though the README promises that a redraw
+    never starts them. A missing file whose rule is not allowed therefore stops the run here,
+    before any job, with the list; one the run may make (``--allowed-rules figures score``)
+    does not.
+    """
+    if not allowed:
+        return
+    missing = [
+        f"{path} ({producers[name]})"
+        for name, paths in inputs.items()
+        if producers[name] not in allowed
+        for path in paths
+        if not Path(path).exists()
+    ]
+    if missing:
+        raise FinstepError(
+            f"figures: --allowed-rules {' '.join(sorted(allowed))} starts no upstream job, and "
+            f"{len(missing)} input(s) are missing (the rule that makes each): {', '.join(missing)}; "
+            "run `snakemake figures` without --allowed-rules to make them, or allow their rules too"
+        )
+
+
 def make_figures(
     metrics_paths: list[str],
     train_logs: dict[str, str],
@@ -40,6 +70,9 @@ def make_figures(
 ) -> None:
     """``outputs``: figure name (rouge, quality, loss, teacher, sweep) + ``_png``/``_pdf``, and
     ``table_md``/``table_tex``/``examples_md`` → path. ``train_logs``: "student/dataset" → train_log.csv."""
+    from . import plots
+    from .tables import write_examples, write_tables
+
     pairs = [read_json(path) for path in metrics_paths]
     main = [m for m in pairs if m["dataset"] not in sweep]  # sweep points have their own figure
 

@@ -1,0 +1,130 @@
+"""The workflow's wiring, checked on small runs in a temporary copy of the project: what a target
+plans, which code its jobs import, which jobs are retried. Mostly dry runs; the jobs that do run
+are the cheapest ones (a few seconds each)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_workflow import SNAKEMAKE, copy_project
+
+pytestmark = pytest.mark.workflow
+
+PAIRS = [("tiny", "distill_summary"), ("tiny", "distill_dss"), ("tiny", "fin_arithmetic")]
+
+
+def run(workdir: Path, *args: str, overlays: tuple[str, ...] = (), env: dict | None = None) -> str:
+    """Snakemake on the tiny config (as test_workflow.snakemake), with extra environment variables;
+    returns stdout and stderr together, and the exit status as ``run.returncode``."""
+    environ = {k: v for k, v in os.environ.items() if k != "SEC_USER_AGENT"} | (env or {})
+    result = subprocess.run(
+        [*SNAKEMAKE, "--cores", "2", *args, "--configfile", "config/tiny.yaml", *overlays],
+        cwd=workdir,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    run.returncode = result.returncode
+    return result.stdout + result.stderr
+
+
+def planned(out: str) -> dict[str, int]:
+    """A dry run's job counts by rule."""
+    if "Job stats:" not in out:
+        return {}
+    counts = dict(re.findall(r"^(\w+)\s+(\d+)$", out.split("Job stats:")[1], re.MULTILINE))
+    return {rule: int(n) for rule, n in counts.items() if rule not in {"job", "total"}}
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    return copy_project(tmp_path)
+
+
+# --- figures --allowed-rules figures: never an upstream job ---------------------------------------
+
+
+def _figure_inputs(project: Path, skip: str | None = None) -> list[str]:
+    """Write stand-ins for every input of rule figures on the tiny config, except ``skip``."""
+    files = [f"results/metrics/{s}/{d}.json" for s, d in PAIRS]
+    files += [f"results/adapters/{s}/{d}/train_log.csv" for s, d in PAIRS]
+    files += ["results/teacher/extractive/stats.json"]
+    for name in files:
+        if name != skip:
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            (project / name).write_text("{}\n")
+    return files
+
+
+def test_figures_alone_with_a_missing_metrics_file_stops_naming_it(fresh):
+    missing = "results/metrics/tiny/distill_dss.json"
+    _figure_inputs(fresh, skip=missing)
+    out = run(fresh, "-n", "figures", "--allowed-rules", "figures")
+    assert run.returncode != 0, out[-3000:]
+    assert planned(out) == {}, out[-3000:]  # neither score nor anything above it
+    assert missing in out and "results/metrics/tiny/distill_summary.json" not in out
+    assert "without --allowed-rules" in out  # how to make it
+
+
+def test_figures_alone_with_no_results_lists_what_is_missing(fresh):
+    out = run(fresh, "-n", "figures", "--allowed-rules", "figures")
+    assert run.returncode != 0 and planned(out) == {}, out[-3000:]
+    for name in _figure_inputs(fresh / "unused"):
+        assert name in out
+
+
+def test_figures_alone_with_every_input_plans_only_figures(fresh):
+    _figure_inputs(fresh)
+    out = run(fresh, "-n", "figures", "--allowed-rules", "figures")
+    assert run.returncode == 0, out[-3000:]
+    assert planned(out) == {"figures": 1}
+
+
+def test_figures_without_allowed_rules_still_plans_what_is_missing(fresh):
+    missing = "results/metrics/tiny/distill_dss.json"
+    _figure_inputs(fresh, skip=missing)
+    out = run(fresh, "-n", "figures")
+    assert run.returncode == 0, out[-3000:]
+    assert planned(out).get("score") and planned(out)["figures"] == 1  # the usual way to make it
+
+
+# --- the teacher's floor guards every use of its answers ------------------------------------------
+
+
+def test_a_distillation_set_waits_for_its_teachers_check(fresh):
+    out = run(fresh, "-n", "results/datasets/distill_summary/split.json")
+    assert run.returncode == 0, out[-3000:]
+    assert planned(out).get("teacher_check") == 1, out[-3000:]
+    assert "results/teacher/extractive/summary.md" in out.split("rule dataset:")[1].split("output:")[0]
+    # An instruction set has no teacher to wait for.
+    out = run(fresh, "-n", "results/datasets/fin_arithmetic/split.json")
+    assert run.returncode == 0 and "teacher_check" not in planned(out), out[-3000:]
+
+
+def test_a_teacher_below_its_floor_builds_no_dataset(fresh):
+    (fresh / "config" / "floor.json").write_text(
+        json.dumps({"teachers": {"extractive": {"min_valid_rate": 1.0}}})
+    )
+    out = run(fresh, "datasets", "--keep-going", overlays=("config/floor.json",))
+    assert run.returncode != 0
+    assert "Error in rule teacher_check" in out, out[-3000:]
+    assert not list((fresh / "results" / "datasets").glob("distill_*/split.json"))
+
+
+def test_a_redraw_may_allow_the_rule_of_what_is_missing(tmp_path):
+    from finstep.errors import FinstepError
+    from finstep.evaluation.figures import check_redraw
+
+    (tmp_path / "stats.json").write_text("{}")
+    inputs = {"metrics": [str(tmp_path / "m.json")], "teacher_stats": [str(tmp_path / "stats.json")]}
+    producers = {"metrics": "score", "teacher_stats": "teacher_gather"}
+    check_redraw(inputs, producers, {"figures", "score"})  # score may make it
+    check_redraw(inputs, producers, ())  # no restriction
+    with pytest.raises(FinstepError, match=r"1 input\(s\) are missing .*m\.json \(score\)"):
+        check_redraw(inputs, producers, {"figures"})
