@@ -11,6 +11,9 @@ rule teacher_shard:
         "results/teacher/{teacher}/shards/{shard}.jsonl",
     log:
         "logs/teacher_shard/{teacher}/{shard}.log",
+    # Only options that can change an answer are params (a change reruns the shard); a plugin's
+    # transport options (timeout, retries, base_url, ...) reach the job through the config,
+    # which Snakemake does not compare (finstep.teacher.config.job_options).
     params:
         name=lambda wildcards: wildcards.teacher,
         options=lambda wildcards: shard_options(TEACHERS[wildcards.teacher]),

@@ -1,13 +1,15 @@
 from finstep.models import hub
+from finstep.teacher.config import hub_model, job_options
 
-options = snakemake.params.options
+options = job_options(snakemake.params.options, snakemake.config.get("teachers"), snakemake.params.name)
+model, revision = hub_model(options)
 
 hub.run_offline(
     "finstep.teacher.runner:run_shard",
     snakemake.log[0],
     snakemake.params.hub_cache,
-    str(options.get("model") or ""),
-    options.get("revision"),
+    model,
+    revision,
     threads=snakemake.threads,
     chunks_path=snakemake.input.chunks,
     shard=int(snakemake.wildcards.shard),

@@ -2,6 +2,7 @@
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
@@ -59,7 +60,7 @@ class Server(BaseHTTPRequestHandler):
 def server():
     Server.replies, Server.seen = [], []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Server)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
     httpd.shutdown()
     httpd.server_close()
@@ -167,3 +168,134 @@ def test_authorization_headers_in_a_traceback_are_redacted(tmp_path, monkeypatch
         pipeline.run(step, str(log))
     text = log.read_text()
     assert "hf_abcdefghijklmnop" not in text and "RuntimeError" in text and "[redacted]" in text
+
+
+def reply(content=None, completion_tokens=17) -> bytes:
+    """A 200 completion with any JSON values, as a non-conforming server may send them."""
+    body = json.loads(completion(""))
+    body["choices"][0]["message"]["content"] = json.dumps(ANSWER) if content is None else content
+    body["usage"]["completion_tokens"] = completion_tokens
+    return json.dumps(body).encode()
+
+
+@pytest.mark.parametrize(
+    "payload,problem",
+    [
+        (reply(content=5), "message.content is int"),
+        (reply(content={"rationale": "1. a\n2. b", "summary": "s"}), "message.content is dict"),
+        (reply(completion_tokens="many"), "usage.completion_tokens is str"),
+        (reply(completion_tokens=[17]), "usage.completion_tokens is list"),
+        (json.dumps({"choices": "none"}).encode(), "no choices[0].message.content"),
+    ],
+)
+def test_replies_of_the_wrong_type_are_rejects_with_a_reason_code(server, requests_, payload, problem):
+    from finstep.teacher.runner import answer_batch
+
+    Server.replies = [(200, payload)]
+    chunk = {"id": "c0", "text": "Revenue rose 5%.", "section": "7"}
+    (record,) = answer_batch(teacher(server), [chunk], requests_[0].prompt, name="t", attempts=1, seed=0)
+    assert record["status"] == "rejected" and record["reject"]["reason_code"] == "backend"
+    assert problem in record["reject"]["reason"]
+
+
+def test_an_answer_echoing_the_key_is_stored_redacted(server, monkeypatch, tmp_path):
+    from finstep.io import read_jsonl, write_jsonl
+    from finstep.teacher import runner
+
+    key = "sk-lab-0123456789abcdef"
+    monkeypatch.setenv("LAB_KEY", key)
+    echoed = {"rationale": f"1. The key is {key}.\n2. Revenue rose.", "summary": f"Sent {key}."}
+    Server.replies = [(200, completion(f"I was sent the key {key}")), (200, completion(json.dumps(echoed)))]
+    chunks = tmp_path / "all.jsonl"
+    write_jsonl(
+        chunks, [{"id": f"c{i}", "accession": "a", "section": "7", "text": "Revenue rose."} for i in range(2)]
+    )
+    out = tmp_path / "shards" / "0.jsonl"
+    options = {
+        "plugin": "openai",
+        "base_url": server,
+        "model": "m",
+        "api_key_env": "LAB_KEY",
+        "concurrency": 1,
+        "attempts": 1,
+        "quality": {"enabled": False},
+        "prompt": str(ROOT / "config" / "prompts" / "teacher-v1.yaml"),
+    }
+    runner.run_shard(str(chunks), 0, 1, "t", options, str(out))
+    records = {r["status"]: r for r in read_jsonl(out)}
+    assert records["rejected"]["reject"]["raw"] == "I was sent the key [redacted]"
+    assert records["valid"]["triplet"]["summary"] == "Sent [redacted]."
+    assert key not in out.read_text()
+
+
+class Stalling(BaseHTTPRequestHandler):
+    """Answers after ``delay`` seconds, or (``trickle``) sends its headers, then a space a tick,
+    for ``delay`` seconds: every read gets a byte long before the client's timeout."""
+
+    delay: ClassVar[float] = 10.0
+    trickle: ClassVar[bool] = False
+    fail_first: ClassVar[bool] = False  # the first request is refused at once with a 401
+    seen: ClassVar[list[float]] = []
+    lock = threading.Lock()
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        with self.lock:
+            first = not self.seen
+            self.seen.append(time.monotonic())
+        if first and self.fail_first:
+            return self._send(401, b'{"error": {"message": "bad key"}}')
+        if self.trickle:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            end = time.monotonic() + self.delay
+            while time.monotonic() < end:
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(0.1)
+            self.wfile.write(completion(json.dumps(ANSWER)))
+            return
+        time.sleep(self.delay)
+        self._send(200, completion(json.dumps(ANSWER)))
+
+    def _send(self, status, payload):
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def stalling():
+    Stalling.seen, Stalling.trickle, Stalling.fail_first = [], False, False
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Stalling)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("trickle", [True, False], ids=["trickling", "silent"])
+def test_a_request_past_its_deadline_stops_the_job_within_it(stalling, requests_, trickle):
+    # The client's timeout (5 s between bytes) never fires on a trickle; the deadline bounds the request.
+    Stalling.trickle = trickle
+    slow = teacher(stalling, timeout=5, deadline=1, retries=0)
+    start = time.monotonic()
+    with pytest.raises(FinstepError, match=r"within its deadline of 1 s.*rerun when it is back"):
+        slow.generate(requests_[:2], seed=0)
+    assert time.monotonic() - start < 4
+    slow.close()
+
+
+def test_a_fatal_error_cancels_the_rest_of_the_batch(stalling, requests_):
+    Stalling.fail_first = True  # the others would answer after 10 s
+    start = time.monotonic()
+    with pytest.raises(FinstepError, match="AuthenticationError"):
+        teacher(stalling, concurrency=4, retries=0).generate(requests_[:4], seed=0)
+    assert time.monotonic() - start < 4

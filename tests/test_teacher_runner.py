@@ -7,7 +7,7 @@ from conftest import ROOT
 from finstep.errors import FinstepError
 from finstep.io import read_jsonl, write_jsonl
 from finstep.teacher import runner
-from finstep.teacher.plugins import Generation, Teacher
+from finstep.teacher.plugins import TEACHERS, Generation, Teacher
 
 PROMPT = str(ROOT / "config" / "prompts" / "teacher-v1.yaml")
 
@@ -36,6 +36,12 @@ class Scripted(Teacher):
         self.calls += 1
         self.asked += [r.id for r in requests]
         return [Generation(text=self.reply(r, seed), output_tokens=10) for r in requests]
+
+
+@pytest.fixture(autouse=True)
+def scripted_plugin(monkeypatch):
+    """The runner reads the plugin's declarations (its transport options) by name."""
+    monkeypatch.setitem(TEACHERS.builtin, "scripted", f"{__name__}:Scripted")
 
 
 @pytest.fixture
@@ -198,3 +204,44 @@ def test_empty_corpus_and_bad_shard_are_errors(tmp_path, corpus):
         runner.shard_chunks(str(empty), 0, 1)
     with pytest.raises(FinstepError, match="shard 3 does not exist"):
         runner.shard_chunks(str(corpus), 3, 2)
+
+
+OPENAI = {
+    "plugin": "openai",
+    "prompt": PROMPT,
+    "base_url": "http://a/v1",
+    "model": "gpt-4o-mini",
+    "timeout": 120,
+}
+TRANSPORT = {
+    "base_url": "http://b/v1",
+    "timeout": 600,
+    "retries": 9,
+    "concurrency": 1,
+    "deadline": 60,
+    "batch_size": 2,
+}
+
+
+def test_transport_options_are_not_part_of_the_answer_key(tmp_path):
+    # Raising a timeout must keep an interrupted shard's paid-for answers; a new temperature must not.
+    progress, key_path = tmp_path / ".0.jsonl.progress", tmp_path / ".0.jsonl.key.json"
+    key_path.write_text(json.dumps(runner.answer_key(OPENAI)))
+    progress.write_text('{"id": "c000"}\n')
+    runner._resume_or_restart(progress, key_path, runner.answer_key({**OPENAI, **TRANSPORT}), "t", 0)
+    assert progress.exists()
+    runner._resume_or_restart(progress, key_path, runner.answer_key({**OPENAI, "temperature": 0.5}), "t", 0)
+    assert not progress.exists()
+
+
+def test_transport_options_reach_the_job_outside_the_rule_s_params():
+    from finstep.teacher.config import job_options, shard_options
+
+    teacher = {**OPENAI, **TRANSPORT, "min_valid_rate": 0.9}
+    params = shard_options(teacher)
+    assert not set(TRANSPORT) & set(params) and params["model"] == "gpt-4o-mini"
+    assert job_options(params, {"oa": teacher, "other": OPENAI}, "oa") == {**OPENAI, **TRANSPORT}
+    # A plugin without transport options keeps every option but the job's own in its params.
+    extractive = {"plugin": "extractive", "prompt": PROMPT, "batch_size": 2, "runtime": 5}
+    assert shard_options(extractive) == job_options(shard_options(extractive), {"e": extractive}, "e")
+    assert shard_options(extractive)["batch_size"] == 2

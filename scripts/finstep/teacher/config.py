@@ -15,7 +15,7 @@ DEFAULTS = defaults("teachers", "*")
 # reruns no shard and discards no answer of an interrupted one.
 JOB_OPTIONS = frozenset({"runtime", "mem_mb", "min_valid_rate"})
 
-__all__ = ["loads_model", "shard_options", "shard_resources", "teacher_configs"]
+__all__ = ["hub_model", "job_options", "loads_model", "shard_options", "shard_resources", "teacher_configs"]
 
 
 def common_keys() -> frozenset[str]:
@@ -42,9 +42,37 @@ def loads_model(teacher: dict) -> bool:
     return teacher_class(teacher["plugin"]).loads_model and bool(teacher.get("model"))
 
 
+def hub_model(teacher: dict) -> tuple[str, str | None]:
+    """The model and revision a shard job must find in the Hub cache: ("", None) for a teacher that
+    loads no model, whose ``model`` is a name its server knows (openai), not weights to fetch."""
+    if not loads_model(teacher):
+        return "", None
+    return str(teacher["model"]), teacher.get("revision")
+
+
+def transport_keys(teacher: dict) -> frozenset[str]:
+    """The options of this teacher's plugin that change how requests travel, not what is answered."""
+    return teacher_class(teacher["plugin"]).transport_options
+
+
 def shard_options(teacher: dict) -> dict:
-    """What a shard job is given: the options that shape its answers."""
-    return {key: value for key, value in teacher.items() if key not in JOB_OPTIONS}
+    """What a shard job is given as the rule's params: the options that shape its answers.
+
+    Snakemake reruns a job whose params changed; how the shard runs (``JOB_OPTIONS``) and how its
+    requests travel (the plugin's ``transport_options``) are left out, and ``job_options`` adds the
+    latter back inside the job.
+    """
+    left_out = JOB_OPTIONS | transport_keys(teacher)
+    return {key: value for key, value in teacher.items() if key not in left_out}
+
+
+def job_options(shaping: dict, teachers: dict | None, name: str) -> dict:
+    """A shard job's options: ``shaping`` (the rule's params, ``shard_options``) and the teacher's
+    transport options as configured (``teachers``: the workflow's config, which Snakemake hands every
+    job and never compares between runs), so that a new timeout reruns nothing."""
+    configured = next((options for key, options in (teachers or {}).items() if str(key) == name), None) or {}
+    keys = transport_keys(shaping)
+    return {**shaping, **{key: value for key, value in configured.items() if key in keys}}
 
 
 def shard_resources(teacher: dict) -> ShardResources:

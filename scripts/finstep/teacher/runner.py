@@ -26,9 +26,10 @@ from tqdm import tqdm
 from ..config_schema import defaults
 from ..errors import FinstepError
 from ..io import atomic_open, read_jsonl, write_json, write_jsonl
+from ..redaction import redact
 from .config import JOB_OPTIONS
 from .parser import parse_answer, reason_code
-from .plugins import Teacher, TeacherRequest, build_teacher
+from .plugins import Teacher, TeacherRequest, build_teacher, teacher_class
 from .prompt import Prompt, load_prompt
 from .quality import QualityChecks, quality_problem
 
@@ -64,8 +65,10 @@ SELECTION_OPTIONS = frozenset({"max_chunks", "shards"})
 def answer_key(options: dict) -> dict:
     """Everything that shapes an answer: the plugin's options (model, revision, decoding, seed,
     quality thresholds) and the prompt template's text, so a resumed shard never mixes answers
-    made under two configurations."""
-    shaping = {k: v for k, v in options.items() if k not in SELECTION_OPTIONS | JOB_OPTIONS}
+    made under two configurations. The plugin's ``transport_options`` (a server's URL, timeouts,
+    retries) are left out: raising a timeout keeps the answers already paid for."""
+    transport = teacher_class(options["plugin"]).transport_options
+    shaping = {k: v for k, v in options.items() if k not in SELECTION_OPTIONS | JOB_OPTIONS | transport}
     prompt = Path(options["prompt"]).read_bytes() if options.get("prompt") else b""
     key = {"options": shaping, "prompt_sha256": hashlib.sha256(prompt).hexdigest()}
     return json.loads(json.dumps(key, sort_keys=True, default=str))  # as it reads back from disk
@@ -140,6 +143,8 @@ def answer_batch(
 
     An answer that parses but fails a quality check (``checks``) is retried like
     one that does not parse; each record lists the checks its attempts failed.
+    What a backend wrote is stored redacted (``finstep.redaction``), like a log: a
+    server may echo the key it was sent inside an answer as well as in an error.
     """
     checks = checks or QualityChecks()
     base = {"teacher": name, "revision": teacher.revision, "prompt_version": prompt.version}
@@ -172,7 +177,11 @@ def answer_batch(
             }
             if answer is not None:
                 triplet = {k: chunk.get(k) for k in TRIPLET_FIELDS[:5]}
-                triplet.update(answer.model_dump(), **base, truncated=stats["truncated"])
+                triplet.update(
+                    {k: redact(v) for k, v in answer.model_dump().items()},
+                    **base,
+                    truncated=stats["truncated"],
+                )
                 yield {"id": chunk["id"], "status": "valid", "triplet": triplet, **stats}
             else:
                 last[chunk["id"]] = (reason, gen.text)
@@ -183,7 +192,9 @@ def answer_batch(
     for chunk in pending:
         reason, raw = last[chunk["id"]]
         reject = {k: chunk.get(k) for k in TRIPLET_FIELDS[:5]}
-        reject.update(reason=reason, reason_code=reason_code(reason), raw=raw[:RAW_KEEP], **base)
+        reject.update(
+            reason=redact(reason), reason_code=reason_code(reason), raw=redact(raw)[:RAW_KEEP], **base
+        )
         yield {
             "id": chunk["id"],
             "status": "rejected",

@@ -64,6 +64,11 @@ class Teacher(ABC):
     # teacher (the schema's teacher properties, which hold theirs): a misspelt key is refused
     # with the nearest one, and ``self.options`` has every key. None: options unchecked.
     option_defaults: ClassVar[dict[str, Any] | None] = None
+    # Options that change how requests reach a backend, never what it answers (a server's URL,
+    # timeouts, retries, parallelism): left out of the shard's answer key and of the rule's
+    # params, so raising a timeout neither discards an interrupted shard's answers nor reruns
+    # a finished teacher.
+    transport_options: ClassVar[frozenset[str]] = frozenset()
     # Host memory (MB) and minutes of one shard job unless the teacher's config sets
     # ``mem_mb`` or ``runtime``.
     mem_mb: ClassVar[int] = 2000
