@@ -4,6 +4,10 @@ from snakemake.utils import min_version, validate
 
 sys.path.insert(0, f"{workflow.basedir}/scripts")
 from finstep.config_keys import check_config_keys
+from finstep.pipeline import own_code_first
+
+# Jobs import this checkout's finstep too, not another one installed (pipeline.own_code_first).
+own_code_first(f"{workflow.basedir}/scripts")
 
 min_version("9.20")
 

@@ -14,6 +14,7 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("trl")
 peft = pytest.importorskip("peft")
 
+import finstep  # noqa: E402
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.evaluation.model_card import model_card  # noqa: E402
 from finstep.io import read_jsonl, sha256_file, write_json, write_jsonl  # noqa: E402
@@ -374,6 +375,7 @@ def test_training_writes_the_adapter_log_and_run_record_and_the_card_renders(stu
     assert run["steps"] == 4 and run["precision"] == "fp32" and run["multitask_alpha"] == ALPHA
     assert run["train_loss"] == pytest.approx(sum(float(r["loss"]) for r in rows) / 4)
     assert set(run["versions"]) >= {"torch", "transformers", "trl", "peft"}
+    assert run["finstep"] == {"version": finstep.__version__, "path": str(Path(finstep.__file__).parent)}
     assert set(run["dataset_sha256"]) == {"train.jsonl", "val.jsonl", "split.json"}
     assert run["adapter_sha256"]["adapter_model.safetensors"] == sha256_file(
         trained / "adapter_model.safetensors"

@@ -128,3 +128,43 @@ def test_a_redraw_may_allow_the_rule_of_what_is_missing(tmp_path):
     check_redraw(inputs, producers, ())  # no restriction
     with pytest.raises(FinstepError, match=r"1 input\(s\) are missing .*m\.json \(score\)"):
         check_redraw(inputs, producers, {"figures"})
+
+
+# --- jobs run this checkout's code --------------------------------------------------------------
+
+
+def test_jobs_import_the_workflows_own_finstep(fresh, tmp_path):
+    # Another finstep earlier on the path (another checkout's, a stale install): Snakemake appends
+    # scripts/ to a job's sys.path after it, and the job would run that code.
+    other = tmp_path / "other" / "finstep"
+    other.mkdir(parents=True)
+    (other / "__init__.py").write_text("raise ImportError('the other finstep was imported')\n")
+    # This copy's finstep notes where each process imported it from.
+    marker = tmp_path / "imported"
+    with (fresh / "scripts" / "finstep" / "__init__.py").open("a") as handle:
+        handle.write(
+            "\nimport os as _os\n\nif _os.environ.get('FINSTEP_MARKER'):\n"
+            "    with open(_os.environ['FINSTEP_MARKER'], 'a') as _f:\n"
+            "        _f.write(__file__ + '\\n')\n"
+        )
+    (fresh / "config" / "small.json").write_text(json.dumps({"arithmetic": {"n": 10}}))
+    env = {"PYTHONPATH": str(other.parent), "FINSTEP_MARKER": str(marker)}
+    out = run(fresh, "results/instructions/fin_arithmetic.jsonl", overlays=("config/small.json",), env=env)
+    assert run.returncode == 0, out[-3000:]
+    assert "the other finstep" not in out
+    imported = marker.read_text().splitlines()
+    assert len(imported) >= 2  # Snakemake's DAG and the job
+    assert set(imported) == {str(fresh.resolve() / "scripts" / "finstep" / "__init__.py")}
+
+
+def test_own_code_first_puts_scripts_before_any_other_path(tmp_path):
+    from finstep.pipeline import own_code_first
+
+    environ = {"PYTHONPATH": f"/elsewhere{os.pathsep}{tmp_path}"}
+    own_code_first(tmp_path, environ)
+    assert environ["PYTHONPATH"] == f"{tmp_path.resolve()}{os.pathsep}/elsewhere"
+    own_code_first(tmp_path, environ)  # a job's own Snakemake runs the Snakefile again
+    assert environ["PYTHONPATH"] == f"{tmp_path.resolve()}{os.pathsep}/elsewhere"
+    empty = {}
+    own_code_first(tmp_path, empty)
+    assert empty["PYTHONPATH"] == str(tmp_path.resolve())

@@ -30,6 +30,7 @@ from trl import SFTConfig, SFTTrainer
 from ..config_schema import settings
 from ..errors import FinstepError
 from ..io import sha256_file, share, write_json
+from ..pipeline import code_origin
 from .data import (
     Splits,
     Truncation,
@@ -303,6 +304,7 @@ def train_adapter(
         "base_model": student["model"],
         "base_revision": revision,
         "versions": {package: version(package) for package in PACKAGES},
+        "finstep": code_origin(),  # which checkout's code trained it: version and folder
         "seed": settings.seed,
         "dataset_sha256": digests,
         "precision": precision.name,
