@@ -299,3 +299,9 @@ def test_a_fatal_error_cancels_the_rest_of_the_batch(stalling, requests_):
     with pytest.raises(FinstepError, match="AuthenticationError"):
         teacher(stalling, concurrency=4, retries=0).generate(requests_[:4], seed=0)
     assert time.monotonic() - start < 4
+
+
+@pytest.mark.parametrize("deadline", [0, -5, True, "soon"])
+def test_a_deadline_that_is_not_seconds_is_refused(deadline):
+    with pytest.raises(FinstepError, match="deadline .* is not a number of seconds above 0"):
+        teacher("http://127.0.0.1:9/v1", deadline=deadline)

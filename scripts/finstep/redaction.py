@@ -2,10 +2,11 @@
 
 A server may echo the API key it was sent in an error body, and a traceback
 may hold a request's headers; both end up in rule logs, Snakemake's own log
-and ``rejects.jsonl``. Every log record and every stored error text passes
-through ``redact``, which replaces the values of the secret environment
-variables (``HF_TOKEN`` and the teachers' ``api_key_env``) and any
-``Authorization`` header value by ``[redacted]``.
+and ``rejects.jsonl``; a server may even echo it inside an answer. Every log
+record and every stored error text, raw output and answer passes through
+``redact``, which replaces the values of the secret environment variables
+(``HF_TOKEN`` and the teachers' ``api_key_env``) and any ``Authorization``
+header value by ``[redacted]``.
 """
 
 from __future__ import annotations

@@ -89,7 +89,9 @@ class OpenAITeacher(Teacher):
                 "openai teacher needs base_url (e.g. http://localhost:8000/v1) and model in its config"
             )
         deadline = options["deadline"]
-        if deadline is not None and not (isinstance(deadline, int | float) and deadline > 0):
+        if deadline is not None and (
+            isinstance(deadline, bool) or not isinstance(deadline, int | float) or deadline <= 0
+        ):
             raise FinstepError(
                 f"openai teacher: deadline {deadline!r} is not a number of seconds above 0 (null: none)"
             )
