@@ -245,3 +245,13 @@ def test_transport_options_reach_the_job_outside_the_rule_s_params():
     extractive = {"plugin": "extractive", "prompt": PROMPT, "batch_size": 2, "runtime": 5}
     assert shard_options(extractive) == job_options(shard_options(extractive), {"e": extractive}, "e")
     assert shard_options(extractive)["batch_size"] == 2
+
+
+def test_only_a_teacher_that_loads_its_model_is_checked_against_the_hub_cache():
+    from finstep.teacher.config import hub_model
+
+    hosted = {**OPENAI, "model": "meta-llama/Meta-Llama-3-8B-Instruct", "revision": "abc"}
+    assert hub_model(OPENAI) == hub_model(hosted) == ("", None)  # a name the server knows
+    loaded = {"plugin": "transformers", "model": "org/name", "revision": "0123abc"}
+    assert hub_model(loaded) == ("org/name", "0123abc")
+    assert hub_model({"plugin": "extractive"}) == ("", None)
