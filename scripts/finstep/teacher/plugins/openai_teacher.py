@@ -71,7 +71,9 @@ class OpenAITeacher(Teacher):
         "concurrency": 4,
         "retries": 5,
         "timeout": 120,  # seconds of each wait for bytes (connect, read)
-        "deadline": 600,  # seconds of a whole request, retries included; null: none
+        # Seconds of a whole request, retries included (null: none): room for a slow local server's
+        # 1024-token answer, well under the 12 minutes of timeout × (retries + 1) a dead one cost.
+        "deadline": 600,
         "structured": True,  # the server constrains the answer to the JSON schema
         "max_new_tokens": 1024,
         "temperature": 0.0,
