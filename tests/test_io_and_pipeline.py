@@ -84,3 +84,26 @@ def test_a_crash_leaves_its_traceback_in_the_rule_log(tmp_path, capsys):
     text = log.read_text()
     assert "Traceback (most recent call last)" in text and "KeyError: \"no column 'summary'\"" in text
     assert capsys.readouterr().err.count("Traceback (most recent call last)") == 1  # printed once, not twice
+
+
+def test_a_folder_written_whole_gets_the_ordinary_file_mode(tmp_path):
+    import os
+
+    from finstep.io import atomic_dir
+
+    old = os.umask(0o022)
+    try:
+        with atomic_dir(tmp_path / "model") as folder:
+            # As safetensors' save_file does: a private file.
+            os.close(os.open(folder / "model.safetensors", os.O_CREAT | os.O_WRONLY, 0o600))
+            (folder / "sub").mkdir()
+            os.close(os.open(folder / "sub" / "x.bin", os.O_CREAT | os.O_WRONLY, 0o600))
+        with pytest.raises(RuntimeError), atomic_dir(tmp_path / "model") as folder:
+            (folder / "half").write_text("x")
+            raise RuntimeError("crash")
+    finally:
+        os.umask(old)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]  # the failed second try left nothing
+    assert (tmp_path / "model" / "model.safetensors").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "model" / "sub" / "x.bin").stat().st_mode & 0o777 == 0o644
+    assert not (tmp_path / "model" / "half").exists()

