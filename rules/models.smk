@@ -75,6 +75,8 @@ rule convert_gguf:
         entry=lambda wildcards: MODELS[wildcards.model],
     wildcard_constraints:
         model=one_of(MODELS),
+    # Fails only on its input (a damaged or unsupported GGUF): a retry would repeat the error.
+    retries: 0
     resources:
         mem_mb=8000,
         runtime=30,

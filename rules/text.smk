@@ -6,6 +6,8 @@ rule extract_text:
         "results/text/{ticker}/{accession}.json",
     log:
         "logs/extract_text/{ticker}/{accession}.log",
+    # Fails only on its input (a document with no readable text): a retry would repeat the error.
+    retries: 0
     resources:
         mem_mb=2000,
         runtime=10,

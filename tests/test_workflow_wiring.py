@@ -168,3 +168,23 @@ def test_own_code_first_puts_scripts_before_any_other_path(tmp_path):
     empty = {}
     own_code_first(tmp_path, empty)
     assert empty["PYTHONPATH"] == str(tmp_path.resolve())
+
+
+# --- deterministic failures are not retried -------------------------------------------------------
+
+
+def test_conversion_and_extraction_failures_are_not_retried(fresh):
+    # The default profile retries a failed job once; a bad GGUF or a filing with no text would
+    # fail the same way again, printing its error twice.
+    (fresh / "bad.gguf").write_bytes(b"GGUF" + b"\x00" * 64)
+    (fresh / "config" / "bad.json").write_text(
+        json.dumps({"models": {"bad": {"gguf": {"path": "bad.gguf"}}}})
+    )
+    blank = fresh / "resources" / "filings" / "AAPL" / "0000320193-25-000999.htm"
+    blank.write_text("<html><body><p> </p></body></html>\n")
+    targets = ["results/models/bad", "results/text/AAPL/0000320193-25-000999.json"]
+    out = run(fresh, "--keep-going", *targets, overlays=("config/bad.json",))
+    assert run.returncode != 0
+    assert out.count("Error in rule convert_gguf") == 1, out[-4000:]
+    assert out.count("Error in rule extract_text") == 1, out[-4000:]
+    assert "is not a readable GGUF file" in out and "its text could not be read" in out
