@@ -5,6 +5,16 @@
 # a GGUF are fetched the same way; the GGUF is converted once into a Hugging Face
 # folder under results/models/. The tiny model is built from the corpus, no download.
 
+from finstep.models.refs import check_local_folders
+
+# A user's model folder is checked now, before any job: a folder that holds no model would
+# otherwise fail inside the first job that loads it.
+checked(
+    check_local_folders,
+    {f"teachers.{name}": options for name, options in TEACHERS.items() if loads_model(options)}
+    | {f"students.{name}": options for name, options in STUDENTS.items()},
+)
+
 
 localrules:
     fetch_model,

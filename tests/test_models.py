@@ -171,3 +171,46 @@ def test_the_tiny_models_files_get_the_ordinary_mode(tmp_path):
         os.umask(old)
     modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "tiny").iterdir()}
     assert "model.safetensors" in modes and set(modes.values()) == {0o644}, modes  # safetensors writes 0600
+
+
+# --- user folders and Hub revisions, before any job -----------------------------------------------
+
+
+def test_a_user_folder_without_a_model_is_refused_before_any_job(tmp_path):
+    from finstep.models.refs import check_local_folders
+
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "passwd").write_text("root:x:0:0")
+    with pytest.raises(FinstepError, match=r"^students.s: model .*etc has no \*.safetensors weights"):
+        check_local_folders({"students.s": {"model": str(tmp_path / "etc")}})
+    (tmp_path / "etc" / "model.safetensors").write_bytes(b"")
+    with pytest.raises(FinstepError, match=r"^teachers.t: model .*etc has no config.json"):
+        check_local_folders({"teachers.t": {"model": str(tmp_path / "etc")}})
+    (tmp_path / "etc" / "config.json").write_text("{}")
+    # Folders this workflow builds (they may not exist yet) and Hub ids are not checked here.
+    check_local_folders(
+        {
+            "students.ok": {"model": str(tmp_path / "etc")},
+            "students.tiny": {"model": "results/models/tiny-llama"},
+            "students.hub": {"model": "org/name", "revision": "a" * 40},
+        }
+    )
+
+
+def test_the_weights_digest_of_a_folder_without_a_model_is_a_clear_error(tmp_path):
+    pytest.importorskip("torch")
+    from finstep.models.loading import revision
+
+    (tmp_path / "notes.txt").write_text("no model here")
+    with pytest.raises(FinstepError, match=r"has no \*.safetensors weights"):
+        revision({"model": str(tmp_path)})  # not FileNotFoundError on config.json
+
+
+def test_a_hub_branch_for_a_revision_is_warned_about_once(caplog):
+    with caplog.at_level("WARNING", logger="finstep.models"):
+        resolve_model("org/branchy", "main", {}, "students.s")
+        resolve_model("org/branchy", "main", {}, "model")  # every job resolves it again
+        resolve_model("org/pinned", "0123456789abcdef0123456789abcdef01234567", {}, "students.s")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "org/branchy" in warnings[0] and "'main'" in warnings[0], warnings
+    assert "commit hash" in warnings[0]

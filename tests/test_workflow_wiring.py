@@ -188,3 +188,13 @@ def test_conversion_and_extraction_failures_are_not_retried(fresh):
     assert out.count("Error in rule convert_gguf") == 1, out[-4000:]
     assert out.count("Error in rule extract_text") == 1, out[-4000:]
     assert "is not a readable GGUF file" in out and "its text could not be read" in out
+
+
+def test_a_student_folder_without_a_model_stops_the_run_before_any_job(fresh):
+    (fresh / "etc").mkdir()
+    (fresh / "etc" / "hosts").write_text("127.0.0.1 localhost\n")
+    (fresh / "config" / "etc.json").write_text(json.dumps({"students": {"tiny": {"model": "etc"}}}))
+    out = run(fresh, "-n", overlays=("config/etc.json",))
+    assert run.returncode != 0 and planned(out) == {}, out[-3000:]
+    assert "students.tiny: model etc has no *.safetensors weights" in out
+    assert "Traceback" not in out

@@ -19,7 +19,7 @@ import torch
 from packaging.version import Version
 
 from ..errors import FinstepError
-from .refs import ModelRef, ref_of
+from .refs import ModelRef, check_model_folder, ref_of
 
 if TYPE_CHECKING:
     from transformers import BitsAndBytesConfig, PreTrainedModel, PreTrainedTokenizerBase
@@ -118,21 +118,15 @@ def revision(options: dict) -> str:
     """
     if options.get("revision"):
         return str(options["revision"])
-    return weights_digest(ref_of(options).path)
+    ref = ref_of(options)
+    check_folder(ref)  # a clear error, not a traceback from the digest's open()
+    return weights_digest(ref.path)
 
 
 def check_folder(ref: ModelRef) -> None:
-    """A folder must exist and hold safetensors weights: this workflow loads no pickles."""
-    if ref.kind == "hub":
-        return
-    folder = Path(ref.path)
-    if not folder.is_dir():
-        raise FinstepError(f"model {ref.path}: no such folder; build it (snakemake) or fix the path")
-    if not any(folder.glob("*.safetensors")):
-        raise FinstepError(
-            f"model {ref.path} has no *.safetensors weights; convert it (save_pretrained(..., "
-            "safe_serialization=True)): this workflow loads no pickled .bin files"
-        )
+    """A folder must exist and hold safetensors weights and a config: this workflow loads no pickles."""
+    if ref.kind != "hub":
+        check_model_folder(ref.path)
 
 
 def hub_kwargs(options: dict) -> dict:

@@ -10,6 +10,7 @@ which must be pinned to a revision so that reruns load the same weights.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,10 @@ HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.\-
 # A pinned wheel: the distribution's name and one exact version.
 REQUIREMENT = re.compile(r"(?P<dist>[A-Za-z0-9][A-Za-z0-9_.\-]*)==(?P<version>[A-Za-z0-9][A-Za-z0-9_.+!\-]*)")
 SHA256 = re.compile(r"[0-9a-f]{64}")
+# A Hub commit: a branch or tag ("main") moves, and reruns would load other weights.
+COMMIT = re.compile(r"[0-9a-f]{40}")
+
+log = logging.getLogger("finstep.models")
 
 TINY = "tiny"
 MODELS_DIR = "results/models"
@@ -84,12 +89,58 @@ def resolve_model(model: object, revision: object, entries: dict, where: str) ->
             raise FinstepError(
                 f"{where}: Hub model {text!r} needs revision: a commit hash, so that reruns load the same weights"
             )
+        if not COMMIT.fullmatch(str(revision)):
+            _warn_moving_revision(where, text, str(revision))
         return ModelRef("hub", text, revision=str(revision))
     names = ", ".join(sorted(entries)) or "none defined"
     raise FinstepError(
         f"{where}.model {text!r} is not a local folder, a Hub id (org/name), '{TINY}', "
         f"or a name under models: ({names}); fix the name or create the folder"
     )
+
+
+_WARNED: set[tuple[str, str]] = set()
+
+
+def _warn_moving_revision(where: str, model: str, revision: str) -> None:
+    """Once per model and process: every job's input function resolves the model again."""
+    if (model, revision) in _WARNED:
+        return
+    _WARNED.add((model, revision))
+    log.warning(
+        "%s: Hub model %r at revision %r: a branch or tag moves, so a rerun may load other weights; "
+        "pin the commit hash (40 hex digits, the snapshot's folder name under hub_cache)",
+        where,
+        model,
+        revision,
+    )
+
+
+def check_model_folder(path: str, where: str | None = None) -> None:
+    """A user's model folder holds safetensors weights and a config.json: this workflow loads no
+    pickles, and a folder that holds no model (``../../etc``) is named before any job starts."""
+    folder = Path(path)
+    prefix = f"{where}: model {path}" if where else f"model {path}"
+    if not folder.is_dir():
+        raise FinstepError(f"{prefix}: no such folder; build it (snakemake) or fix the path")
+    if not any(folder.glob("*.safetensors")):
+        raise FinstepError(
+            f"{prefix} has no *.safetensors weights; convert it (save_pretrained(..., "
+            "safe_serialization=True)): this workflow loads no pickled .bin files"
+        )
+    if not (folder / "config.json").is_file():
+        raise FinstepError(f"{prefix} has no config.json: it is no Hugging Face model folder; fix the path")
+
+
+def check_local_folders(named_options: dict[str, dict]) -> None:
+    """Check every user folder among checked model options (config key → options), before any job.
+
+    Folders this workflow builds (``results/models/``) may not exist yet: their rules make them.
+    """
+    for where, options in named_options.items():
+        ref = ref_of(options, where)
+        if ref.kind == "local" and not ref.built_here:
+            check_model_folder(ref.path, where)
 
 
 def _wheel_source(name: str, gguf: dict) -> dict:
