@@ -18,17 +18,16 @@ rule arithmetic_set:
         "../scripts/make_arithmetic.py"
 
 
-def teacher_checked(wildcards):
-    """A distillation set waits for its teacher's check: a teacher below its min_valid_rate
-    stops every target that would use its answers (datasets, students, evaluation), not only all."""
-    options = DATASETS[wildcards.dataset]
-    return f"results/teacher/{options['teacher']}/summary.md" if options["kind"] == "distill" else []
-
-
 rule dataset:
     input:
         source=dataset_source,
-        teacher_check=teacher_checked,
+        # A distillation set waits for its teacher's check: a teacher below its min_valid_rate
+        # stops every target that would use its answers (datasets, students, evaluation).
+        teacher_check=lambda wildcards: (
+            f"results/teacher/{DATASETS[wildcards.dataset]['teacher']}/summary.md"
+            if DATASETS[wildcards.dataset]["kind"] == "distill"
+            else []
+        ),
     output:
         train="results/datasets/{dataset}/train.jsonl",
         val="results/datasets/{dataset}/val.jsonl",

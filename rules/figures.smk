@@ -2,31 +2,21 @@
 # teacher statistics; `snakemake figures --allowed-rules figures` rebuilds them
 # without ever starting upstream (GPU) jobs, or stops naming the inputs that are missing.
 
-from finstep.evaluation.figures import check_redraw
+from finstep.evaluation.figures import redraw_inputs
 
 # Which rule makes each input of rule figures.
 FIGURE_PRODUCERS = {"metrics": "score", "train_logs": "train", "teacher_stats": "teacher_gather"}
-
-
-def figures_inputs(wildcards):
-    """The metrics, training logs and teacher statistics. In a redraw (--allowed-rules figures)
-    they must exist: Snakemake would still make a missing one (check_redraw says why). Checked
-    when the DAG is built, where the run's settings are known, before any job; not in a job's
-    own Snakemake, which is restricted to its rule too."""
-    inputs = {
-        "metrics": metrics_files(),
-        "train_logs": train_logs(),
-        "teacher_stats": expand("results/teacher/{teacher}/stats.json", teacher=TEACHERS),
-    }
-    allowed = getattr(workflow.dag_settings, "allowed_rules", None) or ()
-    if "figures" in allowed and workflow.is_main_process:
-        checked(check_redraw, inputs, FIGURE_PRODUCERS, allowed)
-    return inputs
+FIGURE_INPUTS = {
+    "metrics": metrics_files(),
+    "train_logs": train_logs(),
+    "teacher_stats": expand("results/teacher/{teacher}/stats.json", teacher=TEACHERS),
+}
 
 
 rule figures:
     input:
-        unpack(figures_inputs),
+        # In a redraw they must exist: Snakemake would still make a missing one (redraw_inputs).
+        unpack(lambda wildcards: checked(redraw_inputs, FIGURE_INPUTS, FIGURE_PRODUCERS, workflow)),
     output:
         **sweep_figure_outputs(),
         rouge_png=report(

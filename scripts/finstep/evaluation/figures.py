@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 from ..errors import FinstepError
 from ..io import read_json
@@ -59,6 +60,18 @@ def check_redraw(inputs: dict[str, list[str]], producers: dict[str, str], allowe
             f"{len(missing)} input(s) are missing (the rule that makes each): {', '.join(missing)}; "
             "run `snakemake figures` without --allowed-rules to make them, or allow their rules too"
         )
+
+
+def redraw_inputs(
+    inputs: dict[str, list[str]], producers: dict[str, str], workflow: Any
+) -> dict[str, list[str]]:
+    """The figures rule's ``inputs``, checked by :func:`check_redraw` in a redraw (``--allowed-rules
+    figures``) when Snakemake builds the DAG, where the run's settings are known (they are not yet
+    while the Snakefile is read). Not in a job's own Snakemake, which is restricted to its rule too."""
+    allowed = getattr(workflow.dag_settings, "allowed_rules", None) or ()
+    if "figures" in allowed and workflow.is_main_process:
+        check_redraw(inputs, producers, allowed)
+    return inputs
 
 
 def make_figures(
