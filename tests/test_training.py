@@ -37,7 +37,13 @@ from finstep.training.multitask import (  # noqa: E402
     weighted_task_loss,
 )
 from finstep.training.precision import Precision, device_precision, keep_trainable_fp32  # noqa: E402
-from finstep.training.predict import fit_prompts, load_student, predict, render_prompt  # noqa: E402
+from finstep.training.predict import (  # noqa: E402
+    fit_prompts,
+    load_student,
+    predict,
+    reference_nll,
+    render_prompt,
+)
 from finstep.training.train import (  # noqa: E402
     TrainingSettings,
     build_trainer,
@@ -669,3 +675,20 @@ def test_a_huge_test_prompt_is_cut_to_max_length_counted_and_flagged_before_the_
             max_truncated_share=0.05,
         )
     assert not (tmp_path / "refused.jsonl").exists()
+
+
+def test_a_huge_reference_is_scored_within_max_length(student, caplog):
+    """A test row's reference is scored by teacher forcing: a 100k-character one must not become one
+    sequence no job was sized for, but its tokens within max_length, as training saw such rows."""
+    model, tokenizer = load_student(student, None)
+    lengths = []
+    model.register_forward_pre_hook(
+        lambda module, args, kwargs: lengths.append(kwargs["input_ids"].shape[1]), with_kwargs=True
+    )
+    prompt = render_prompt(tokenizer, "[summary] Summarize.\n\nRevenue rose.")
+    huge = "Revenue rose 5% on demand. " * 4000
+    with caplog.at_level("WARNING", logger="finstep.training"):
+        values = reference_nll(model, tokenizer, [prompt, prompt], ["Revenue rose.", huge], max_length=64)
+    assert lengths[1] == 64 and lengths[0] < 64
+    assert all(v > 0 for v in values)
+    assert "1 of 2 references ran past max_length 64 tokens" in caplog.text

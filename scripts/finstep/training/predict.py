@@ -165,16 +165,23 @@ def generate(
 
 
 def reference_nll(
-    model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, prompts: list[str], references: list[str]
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    prompts: list[str],
+    references: list[str],
+    max_length: int,
 ) -> list[float]:
     """Mean negative log-likelihood per token (nats) of each reference given its rendered prompt.
 
     Teacher forcing, one row per forward pass (no padding to get wrong). The
     reference's own tokens are scored, not the end-of-turn token, whose form
-    differs between chat templates.
+    differs between chat templates. A reference running past ``max_length``
+    tokens is scored on its tokens within it, as training saw such rows: one
+    huge reference must not ask the allocator for a sequence no job was sized for.
     """
     add_special_tokens = not tokenizer.chat_template
     values = []
+    cut = 0
     for prompt, reference in tqdm(
         list(zip(prompts, references, strict=True)), desc="reference likelihood", unit="row"
     ):
@@ -182,11 +189,21 @@ def reference_nll(
         answer_ids = tokenizer(reference, add_special_tokens=False)["input_ids"]
         if not answer_ids:
             raise FinstepError(f"a test row's reference is empty ({reference!r}); rebuild the dataset")
+        room = max(1, max_length - len(prompt_ids))
+        if len(answer_ids) > room:
+            answer_ids, cut = answer_ids[:room], cut + 1
         ids = torch.tensor([prompt_ids + answer_ids], device=model.device)
         with torch.inference_mode():
             logits = model(input_ids=ids).logits[0, len(prompt_ids) - 1 : -1].float()
         loss = torch.nn.functional.cross_entropy(logits, ids[0, len(prompt_ids) :])
         values.append(float(loss))
+    if cut:
+        log.warning(
+            "%d of %d references ran past max_length %d tokens; their likelihood is that of the tokens within it",
+            cut,
+            len(values),
+            max_length,
+        )
     return values
 
 
@@ -220,7 +237,7 @@ def predict(
     fitted = fit_prompts(tokenizer, [row["prompt"] for row in rows], max_length, max_truncated_share)
     model = load_model(student, adapter_dir)
     predictions = generate(model, tokenizer, fitted.prompts, max_new_tokens, batch_size)
-    nlls = reference_nll(model, tokenizer, fitted.prompts, [row["completion"] for row in rows])
+    nlls = reference_nll(model, tokenizer, fitted.prompts, [row["completion"] for row in rows], max_length)
     if not all(math.isfinite(v) for v in nlls):
         where = f"adapter {adapter_dir}" if adapter_dir else f"base model {student['model']}"
         raise FinstepError(
