@@ -19,7 +19,8 @@ rule chunk_filing:
 
 rule gather_chunks:
     input:
-        chunk_files,
+        chunks=chunk_files,
+        indexes=filing_indexes(),
     output:
         "results/chunks/all.jsonl",
     log:

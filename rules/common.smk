@@ -14,6 +14,7 @@ from finstep.models import check_model_entries
 from finstep.models.hub import configured_models
 from finstep.models.refs import gguf_input, hub_manifest, ref_of, wheel_manifest
 from finstep.sources import build_source, load_index
+from finstep.sources.selection import fetch_options
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
 from finstep.evaluation.config import check_evaluation
@@ -78,10 +79,12 @@ def filing_ref(wildcards):
 
 
 def fetch_input(wildcards):
-    """Local filings depend on their source file; remote ones on the ticker's index."""
+    """Local filings depend on their source file; remote ones on the ticker's index, as
+    ancient: a re-listing (another selection, a new ticker) downloads no filing again; one
+    whose reference changed reruns through fetch_filing's params."""
     if LISTED is not None:
         return filing_ref(wildcards).location
-    return rules.filing_index.output[0].format(ticker=wildcards.ticker)
+    return ancient(rules.filing_index.output[0].format(ticker=wildcards.ticker))
 
 
 def filing_document(wildcards):
@@ -89,9 +92,29 @@ def filing_document(wildcards):
     return f"results/filings/{ref.ticker}/{ref.accession}.{ref.ext}"
 
 
+def filing_indexes():
+    """Every configured ticker's filing list, as plain inputs of gather_chunks (edgar).
+
+    Snakemake skips its rerun checks (input set, params) for a job whose input function
+    waits on a checkpoint, and runs no missing intermediate file that an existing output
+    needs: a ticker added after a first run would never be listed (issue 22). Named as a
+    plain input, a new ticker's missing filings.json changes gather_chunks' input set, so
+    the listing runs; finishing it updates the DAG, which then asks chunk_files again.
+    """
+    if LISTED is not None:
+        return []
+    return [rules.filing_index.output[0].format(ticker=ticker) for ticker in TICKERS]
+
+
 def chunk_files(wildcards):
+    """The chunks of every listed filing; a ticker not listed yet waits in filing_indexes()."""
+    listed = [
+        t
+        for t in TICKERS
+        if LISTED is not None or Path(rules.filing_index.output[0].format(ticker=t)).exists()
+    ]
     return [
-        f"results/chunks/{ticker}/{accession}.jsonl" for ticker in TICKERS for accession in filings_of(ticker)
+        f"results/chunks/{ticker}/{accession}.jsonl" for ticker in listed for accession in filings_of(ticker)
     ]
 
 

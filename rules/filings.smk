@@ -32,7 +32,7 @@ rule fetch_filing:
         "logs/fetch_filing/{ticker}/{accession}.{ext}.log",
     params:
         ref=lambda wildcards: filing_ref(wildcards).as_dict(),
-        source=config["source"],
+        source=fetch_options(config["source"]),
     # HTTP retries happen inside the download code; rerunning a job SEC blocked extends the block.
     retries: 0
     conda:
