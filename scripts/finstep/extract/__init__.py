@@ -14,6 +14,7 @@ from .items import segment
 from .plaintext import text_to_paragraphs
 from .sgml import main_document
 from .sniff import sniff
+from .text import decode_document
 
 __all__ = ["extract_document"]
 
@@ -24,11 +25,16 @@ CHECKED_BYTES = 1_000_000
 
 
 def extract_document(data: bytes, *, name: str, form: str | None = None) -> dict:
-    """Extract sections from one filing's bytes; ``name`` is used in error messages."""
+    """Extract sections from one filing's bytes; ``name`` is used in error messages.
+
+    The result also says how the document was decoded (``encoding``) and how many of its
+    bytes were invalid there and replaced (``replaced_bytes``).
+    """
     kind = sniff(data, name)  # "sgml", "html" or "text"
     if kind == "sgml":
         kind, data = main_document(data, name=name, form=form)
-    paragraphs = html_to_paragraphs(data) if kind == "html" else text_to_paragraphs(data)
+    text, encoding, replaced = decode_document(data)
+    paragraphs = html_to_paragraphs(text, name) if kind == "html" else text_to_paragraphs(text)
     paragraphs = clean_paragraphs(paragraphs)
     result = segment(paragraphs)
     chars = sum(len(s["text"]) for s in result["sections"])
@@ -37,4 +43,5 @@ def extract_document(data: bytes, *, name: str, form: str | None = None) -> dict
             f"{name}: {chars} characters of text from {len(data):,} bytes of {kind}: its text could not be "
             "read; check that the file is the filing's document (not an image, a PDF or an index page)"
         )
-    return result
+    # Bytes invalid in the document's encoding, each now U+FFFD: a handful is a stray byte.
+    return {**result, "encoding": encoding, "replaced_bytes": replaced}

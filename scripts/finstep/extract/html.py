@@ -8,14 +8,19 @@ cleanup step uses to recognise running headers and footers.
 
 from __future__ import annotations
 
+import logging
 import re
+from html.parser import HTMLParser
 
 import lxml.html
 from lxml import etree
 
+from ..errors import FinstepError
 from ..sentences import split_sentences
 from .items import parse_heading
-from .text import PAGE_BREAK, TABLE_GONE, TOC_ENTRY, normalize_space
+from .text import PAGE_BREAK, TABLE_GONE, TOC_ENTRY, decode_document, normalize_space
+
+log = logging.getLogger(__name__)
 
 _BLOCK = frozenset(
     [
@@ -60,7 +65,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _PAGE_BREAK_STYLE = re.compile(
     r"(page-break-(?:before|after)|break-(?:before|after))\s*:\s*(always|page)", re.I
 )
-_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 _ITEM_OR_PART = re.compile(r"^\s*(items?|part)\s+[0-9ivx]", re.I)
 _NUMERIC_CELL = re.compile(r"^[\s$€£¥()%.,:;*\-–—0-9]*$")
 _PAGE_CELL = re.compile(r"^\d{1,3}$")
@@ -73,20 +79,119 @@ PROSE_CELL_MIN_WORDS = 25
 PROSE_CELL_MIN_SENTENCES = 2
 
 
-def _parser_for(data: bytes) -> lxml.html.HTMLParser:
-    """EDGAR documents are UTF-8 or Windows-1252; libxml2 guesses Latin-1 without help."""
-    try:
-        data.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        encoding = "windows-1252"
-    # huge_tree: libxml2 otherwise drops, without an error, any text node over 10 MB.
-    return lxml.html.HTMLParser(encoding=encoding, remove_comments=True, remove_pis=True, huge_tree=True)
+def _parse(text: str) -> tuple[etree._Element, bool]:
+    """The tree, and whether libxml2 stopped early at a resource limit (the rest is lost).
+
+    The text is handed over as UTF-8 with that encoding named, so that no ``<meta charset>``
+    in the document makes libxml2 decode it again. huge_tree: libxml2 otherwise drops,
+    without an error, any text node over 10 MB. Nesting deeper than 2048 levels stops it
+    even so, and only its error log says so.
+    """
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    return root, any(e.type == _RESOURCE_LIMIT for e in parser.error_log)
 
 
-def parse_html(data: bytes) -> etree._Element:
-    data = _XML_DECL.sub(b"", data, count=1)
-    return lxml.html.document_fromstring(data, parser=_parser_for(data))
+def parse_html(data: bytes | str, name: str = "document") -> etree._Element:
+    """Parse a document (its bytes, or its text from ``decode_document``), however deep its nesting.
+
+    Filers' HTML can leave thousands of ``<div>`` unclosed, each nesting the rest of the
+    document one level deeper: libxml2 stops at 2048 levels and the rest of the filing
+    (Items 7 and 8, say) would be lost without a word. Such a document is parsed again
+    with its nesting flattened (:class:`_Flattener`); one still too deep fails, naming it.
+    """
+    text = decode_document(data)[0] if isinstance(data, bytes) else data
+    text = _XML_DECL.sub("", text, count=1)
+    root, stopped = _parse(text)
+    if not stopped:
+        return root
+    log.warning("%s: HTML nested deeper than libxml2 reads (unclosed tags); parsing it again flattened", name)
+    root, stopped = _parse(_Flattener.flatten(text))
+    if stopped:
+        raise FinstepError(
+            f"{name}: HTML nested deeper than libxml2 reads (2048 levels), even with all but its table "
+            "tags flattened; repair the document (close its tags) or give its full-submission .txt"
+        )
+    return root
+
+
+class _Flattener(HTMLParser):
+    """Re-emit HTML with no nesting but that of tables, for documents too deep for libxml2.
+
+    Python's tokenizer has no depth limit. Block elements become ``<br>`` (a paragraph
+    boundary), page breaks ``<hr>``, inline elements vanish; tables, scripts, styles, the
+    inline-XBRL header and hidden elements keep their tags, so that pruning treats them as
+    in any other document. A stack of the open flattened elements (a list, not recursion)
+    finds the end of a hidden element or of one that breaks the page after it.
+    """
+
+    _KEPT = frozenset(
+        {"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "script", "style", "head"}
+        | {"title", "ix:header", "html", "body"}
+    )
+    _VOID = frozenset(("br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "param"))
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.open: list[tuple[str, str]] = []  # (tag, what its end tag becomes)
+        self.depth: dict[str, int] = {}
+
+    @classmethod
+    def flatten(cls, text: str) -> str:
+        flattener = cls()
+        flattener.feed(text)
+        flattener.close()
+        return "".join(flattener.out)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._KEPT:
+            self.out.append(self.get_starttag_text() or "")
+            return
+        style = next((v for k, v in attrs if k == "style" and v), "")
+        breaks = _PAGE_BREAK_STYLE.search(style)
+        if breaks and "before" in breaks.group(1).lower():
+            self.out.append("<hr>")
+        if tag in self._VOID:
+            self.out.append("<br>" if tag == "br" else "<hr>" if tag == "hr" else "")
+            return
+        if _HIDDEN_STYLE.search(style):
+            self.out.append('<div style="display:none">')
+            end = "</div>"
+        else:
+            self.out.append("<br>" if tag in _BLOCK else "")
+            end = "<br>" if tag in _BLOCK else ""
+        if breaks and "after" in breaks.group(1).lower():
+            end += "<hr>"
+        self.open.append((tag, end))
+        self.depth[tag] = self.depth.get(tag, 0) + 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in self._KEPT and tag not in self._VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._KEPT:
+            self.out.append(f"</{tag}>")
+            return
+        if not self.depth.get(tag):
+            return  # a stray end tag
+        while self.open:  # elements left open inside this one end with it
+            open_tag, end = self.open.pop()
+            self.depth[open_tag] -= 1
+            self.out.append(end)
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data.replace("<", "&lt;"))
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
 
 
 Rows = list[list[tuple[etree._Element, str]]]
@@ -214,9 +319,9 @@ def _prune(root: etree._Element) -> None:
             _replace(table, prose_of_dropped_table(table, rows) or [TABLE_GONE])
 
 
-def html_to_paragraphs(data: bytes) -> list[str]:
-    """Visible text of an HTML filing, one paragraph per block element."""
-    root = parse_html(data)
+def html_to_paragraphs(data: bytes | str, name: str = "document") -> list[str]:
+    """Visible text of an HTML filing, one paragraph per block element; ``name`` is for errors."""
+    root = parse_html(data, name)
     _prune(root)
     return tree_paragraphs(root)
 

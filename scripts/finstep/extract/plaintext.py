@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import re
 
-from .text import PAGE_BREAK, normalize_space
+from .text import PAGE_BREAK, decode_document, normalize_space
 
 _TABLE = re.compile(r"<TABLE>(.*?)</TABLE>", re.S | re.I)
 _PAGE = re.compile(r"^\s*<PAGE>\s*\d*\s*$", re.I | re.M)
 _TAG_LINE = re.compile(r"^\s*</?(S|C|F\d+|FN|CAPTION|R\d+)>.*$", re.I | re.M)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*>")
 _WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("windows-1252", errors="replace")
 
 
 def _table_is_prose(body: str) -> bool:
@@ -33,8 +26,10 @@ def _table_is_prose(body: str) -> bool:
     return wordy / len(lines) >= 0.6
 
 
-def text_to_paragraphs(data: bytes) -> list[str]:
-    text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
+def text_to_paragraphs(data: bytes | str) -> list[str]:
+    """``data``: the document's bytes, or its text decoded by ``decode_document``."""
+    text = decode_document(data)[0] if isinstance(data, bytes) else data
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TABLE.sub(lambda m: m.group(1) if _table_is_prose(m.group(1)) else "\n\n", text)
     text = _PAGE.sub(f"\n\n{PAGE_BREAK}\n\n", text)
     text = text.replace("\f", f"\n\n{PAGE_BREAK}\n\n")
