@@ -190,3 +190,13 @@ def test_document_url():
     )
     assert document_url("320193", "0000320193-96-000023", "", WWW)[1] == "txt"
     assert document_url("320193", "0000320193-96-000023", "report.pdf", WWW)[1] == "txt"
+
+
+@pytest.mark.parametrize("accession", ["../../etc/passwd", "0000000042-24-00001", 42])
+def test_a_malformed_accession_in_the_submissions_fails_naming_ticker_and_value(sec, source, accession):
+    rows = _page([(accession, "2024-02-01", "2023-12-31", "10-K", "acme.htm")])
+    sec.get(SUBMISSIONS, json={"cik": "42", "name": "Acme Corp", "filings": {"recent": rows, "files": []}})
+    with pytest.raises(
+        FinstepError, match=rf"^ticker '42' \(CIK 0000000042\).*accession number {accession!r}"
+    ):
+        source(latest=1).list_filings("42")

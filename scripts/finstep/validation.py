@@ -15,6 +15,8 @@ TICKER_PATTERN = r"[A-Z0-9][A-Z0-9.\-]{0,11}"
 # Accession numbers are 0000320193-24-000123; local folders may use other safe
 # stems, but never dots (the extension follows the first dot).
 ACCESSION_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}"
+# What EDGAR itself issues: filer or agent CIK, year, sequence.
+EDGAR_ACCESSION_PATTERN = r"[0-9]{10}-[0-9]{2}-[0-9]{6}"
 CIK_PATTERN = r"[0-9]{1,10}"
 # Names of teachers, students, datasets and models: each becomes one folder name.
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from filelock import FileLock
 from ..errors import FinstepError
 from ..extract.sniff import sniff
 from ..io import write_json
-from ..validation import is_cik, normalize_cik
+from ..validation import EDGAR_ACCESSION_PATTERN, is_cik, normalize_cik
 from .base import DOCUMENT_EXTENSIONS, FilingRef, Source
 from .sec_http import SecSession, SharedLimitEdgarClient, resolve_user_agent, shared_limiter
 from .selection import fiscal_year, select_filings
@@ -28,6 +29,7 @@ from .selection import fiscal_year, select_filings
 log = logging.getLogger(__name__)
 
 _COLUMNS = ("accessionNumber", "filingDate", "reportDate", "form", "primaryDocument")
+_ACCESSION = re.compile(EDGAR_ACCESSION_PATTERN)
 
 
 def document_url(cik: str, accession: str, primary: str, www: str) -> tuple[str, str]:
@@ -106,6 +108,16 @@ class EdgarSource(Source):
     def _refs(self, ticker: str, cik: str, company: str | None, rows: list[dict]) -> list[FilingRef]:
         refs = []
         for row in rows:
+            # It becomes a file name and a wildcard: a bad one would surface as a Snakemake
+            # MissingInputException naming neither the ticker nor the value.
+            if not isinstance(row["accessionNumber"], str) or not _ACCESSION.fullmatch(
+                row["accessionNumber"]
+            ):
+                raise FinstepError(
+                    f"ticker {ticker!r} (CIK {cik}): the submissions list accession number "
+                    f"{row['accessionNumber']!r}, not of EDGAR's form 0000320193-24-000123; "
+                    "check source.data_url (a mirror) or report the listing to SEC"
+                )
             url, ext = document_url(cik, row["accessionNumber"], row.get("primaryDocument") or "", self.www)
             refs.append(
                 FilingRef(
