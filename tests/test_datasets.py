@@ -86,7 +86,7 @@ def test_no_filing_straddles_splits_and_splits_are_deterministic(tmp_path):
             assert seen.setdefault(row["accession"], split) == split
     info = json.loads((tmp_path / "s.json").read_text())
     assert info["sizes"] == {"train": 80, "val": 10, "test": 10}
-    assert sorted(a for group in info["filings"].values() for a in group) == sorted(seen)
+    assert sorted(f for group in info["filings"].values() for f in group) == sorted(f"ACME/{a}" for a in seen)
     first = (tmp_path / "train.jsonl").read_bytes()
     build_dataset("d", validated({"kind": "distill", "teacher": "t"}), str(source), outputs)
     assert (tmp_path / "train.jsonl").read_bytes() == first
@@ -251,3 +251,24 @@ def test_sweep_shares_that_make_one_name_and_datasets_named_like_a_share_are_ref
         sweep_datasets({**sweep, "fractions": [0.5]}, clash, students)
     # Not a clash when the sweep makes no such share.
     assert set(sweep_datasets({**sweep, "fractions": [0.25]}, clash, students)) == {"x-25pct"}
+
+
+def test_local_filings_with_one_stem_under_several_tickers_are_several_filings(tmp_path):
+    """``2022.htm`` under ten tickers is ten filings, split apart, not one "filing" per year."""
+    source = tmp_path / "triplets.jsonl"
+    rows = [
+        {**TRIPLET, "id": f"{t}-{c}", "ticker": f"T{t}", "accession": "2022", "summary": f"S {t} {c}"}
+        for t in range(10)
+        for c in range(3)
+    ]
+    write_jsonl(source, rows)
+    outputs = {k: str(tmp_path / f"{k}.jsonl") for k in ("train", "val", "test")} | {
+        "info": str(tmp_path / "s.json")
+    }
+    build_dataset("d", validated({"kind": "distill", "teacher": "t"}), str(source), outputs)
+    info = json.loads((tmp_path / "s.json").read_text())
+    assert sorted(f for group in info["filings"].values() for f in group) == [f"T{t}/2022" for t in range(10)]
+    assert info["sizes"] == {"train": 24, "val": 3, "test": 3}
+    for split in ("train", "val", "test"):
+        for row in read_jsonl(outputs[split]):
+            assert f"{row['ticker']}/{row['accession']}" in info["filings"][split]

@@ -49,7 +49,7 @@ def test_chunks_are_substrings_within_size_with_stable_ids():
         section_text = text if c["section"] == "1" else text.replace("segment", "division")
         assert section_text[c["start"] : c["end"]] == c["text"]
         assert len(c["text"]) <= 600
-        assert c["id"] == chunk_id(FILING["accession"], c["section"], c["start"], c["end"])
+        assert c["id"] == chunk_id(FILING["ticker"], FILING["accession"], c["section"], c["start"], c["end"])
         assert set(c) == {
             "id",
             "ticker",
@@ -120,3 +120,13 @@ def test_dedupe_across_filings_keeps_the_first():
 def test_overlap_must_be_smaller_than_size():
     with pytest.raises(FinstepError, match=r"chunking.overlap \(200\) must be smaller"):
         ChunkingConfig.from_config({"size": 200, "overlap": 200})
+
+
+def test_chunk_ids_differ_between_tickers_whose_local_filings_share_a_stem():
+    doc = _doc([("1", _long_text(20))])
+    cfg = ChunkingConfig(size=600, overlap=100)
+    ids = [
+        {c["id"] for c in chunk_filing(doc, {**FILING, "ticker": ticker, "accession": "2022"}, cfg)[0]}
+        for ticker in ("AAA", "BBB")
+    ]
+    assert ids[0] and ids[1] and not ids[0] & ids[1]

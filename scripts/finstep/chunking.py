@@ -73,9 +73,13 @@ class ChunkingConfig:
         )
 
 
-def chunk_id(accession: str, section: str, start: int, end: int) -> str:
-    """Stable across runs and machines: the same text span always gets the same id."""
-    return hashlib.sha256(f"{accession}|{section}|{start}|{end}".encode()).hexdigest()[:16]
+def chunk_id(ticker: str, accession: str, section: str, start: int, end: int) -> str:
+    """Stable across runs and machines: the same text span always gets the same id.
+
+    The ticker is part of it because a local folder's stems need not be unique across
+    tickers (``2022.htm`` under each): their spans would otherwise share ids.
+    """
+    return hashlib.sha256(f"{ticker}/{accession}|{section}|{start}|{end}".encode()).hexdigest()[:16]
 
 
 def _wanted(item: str, cfg: ChunkingConfig) -> bool:
@@ -119,7 +123,7 @@ def chunk_filing(text_doc: dict, filing: dict, cfg: ChunkingConfig) -> tuple[lis
                 continue
             chunks.append(
                 {
-                    "id": chunk_id(filing["accession"], section["item"], start, end),
+                    "id": chunk_id(filing["ticker"], filing["accession"], section["item"], start, end),
                     "ticker": filing["ticker"],
                     "cik": filing.get("cik"),
                     "accession": filing["accession"],

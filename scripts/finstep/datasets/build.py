@@ -20,16 +20,25 @@ def _sha256(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def filing_of(triplet: dict) -> str:
+    """The filing a triplet comes from, ``TICKER/accession``: the group a split keeps together.
+
+    Accessions from EDGAR are unique, but a local folder's stems need not be: ``2022.htm``
+    under three tickers is three filings, not one (which would split the data by year).
+    """
+    return f"{triplet.get('ticker')}/{triplet['accession']}"
+
+
 def build_distill(triplets_path: str, options: dict, seed: int, fractions: dict) -> tuple[dict, dict]:
     triplets = list(read_jsonl(triplets_path))
     if not triplets:
         raise FinstepError(f"{triplets_path} holds no triplets: the teacher produced no valid answer")
     split_of = assign(
-        [t["accession"] for t in triplets], fractions, seed, f"dataset from {triplets_path} (filings)"
+        [filing_of(t) for t in triplets], fractions, seed, f"dataset from {triplets_path} (filings)"
     )
     out: dict[str, list[dict]] = {name: [] for name in SPLITS}
     for triplet in triplets:
-        split = split_of[triplet["accession"]]
+        split = split_of[filing_of(triplet)]
         out[split].extend(formats.rows(triplet, options["format"], split))
     groups = {name: sorted({a for a, s in split_of.items() if s == name}) for name in SPLITS}
     return out, {"filings": groups, "prompt_version": formats.PROMPT_VERSION}
