@@ -14,7 +14,7 @@ from finstep.models import check_model_entries
 from finstep.models.hub import configured_models
 from finstep.models.refs import gguf_input, hub_manifest, ref_of, wheel_manifest
 from finstep.sources import build_source, load_index
-from finstep.sources.selection import fetch_options
+from finstep.sources.params import fetch_options, listing_options
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
 from finstep.evaluation.config import check_evaluation

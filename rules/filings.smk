@@ -14,7 +14,7 @@ checkpoint filing_index:
     log:
         "logs/filing_index/{ticker}.log",
     params:
-        source=config["source"],
+        source=listing_options(config["source"]),
     # HTTP retries happen inside the download code; rerunning a job SEC blocked extends the block.
     retries: 0
     conda:

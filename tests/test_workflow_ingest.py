@@ -108,3 +108,16 @@ def test_edgar_corpus_follows_added_tickers_and_a_changed_selection(tmp_path, mi
     assert sorted(documents) == sorted(set(documents)), "a re-listing downloaded a filing again"
     # Dropping a ticker drops its chunks.
     assert run(["MSFT"], latest=None, fiscal_years=[1997, 2024]) == {("MSFT", MSFT_2024), ("MSFT", MSFT_1998)}
+    # How requests travel (rate, retries, User-Agent, a mirror's address) lists and downloads nothing again.
+    seen = len(_SecMirror.seen)
+    elsewhere = mirror.replace("127.0.0.1", "localhost")
+    source.update(
+        user_agent="Other Lab ops@example.org",
+        requests_per_second=2,
+        retries=9,
+        backoff_factor=0.5,
+        www_url=elsewhere,
+        data_url=elsewhere,
+    )
+    assert run(["MSFT"], latest=None, fiscal_years=[1997, 2024]) == {("MSFT", MSFT_2024), ("MSFT", MSFT_1998)}
+    assert _SecMirror.seen[seen:] == [], "a transport setting reran a listing or a download"

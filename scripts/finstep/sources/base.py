@@ -97,6 +97,9 @@ class Source(ABC):
 
     name: ClassVar[str]
     offline_listing: ClassVar[bool]
+    # Options that change how requests travel, never which filings are listed or what their
+    # bytes are: changing one reruns no listing and no download (finstep.sources.params).
+    transport_options: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, options: dict) -> None:
         self.options = {**defaults("source"), **options}  # what a script or test leaves out

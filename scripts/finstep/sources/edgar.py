@@ -53,6 +53,19 @@ def rows_of(page: dict) -> list[dict]:
 class EdgarSource(Source):
     name = "edgar"
     offline_listing = False
+    # A mirror serves SEC's paths and documents (each stored filing's sha256 is recorded).
+    transport_options = frozenset(
+        {
+            "user_agent",
+            "cache_dir",
+            "requests_per_second",
+            "retries",
+            "backoff_factor",
+            "www_url",
+            "data_url",
+            "ticker_map_max_age_days",
+        }
+    )
 
     def __init__(self, options: dict) -> None:
         super().__init__(options)

@@ -35,16 +35,3 @@ def select_filings(refs: list[FilingRef], options: dict) -> list[FilingRef]:
     kept.sort(key=lambda r: (r.filed or "", r.period or "", r.accession), reverse=True)
     latest = options.get("latest")
     return kept[:latest] if latest else kept
-
-
-# Which filings are selected, not how one is fetched.
-SELECTION_KEYS = ("forms", "amendments", "latest", "fiscal_years")
-
-
-def fetch_options(options: dict) -> dict:
-    """A source's options without the selection, for fetch_filing's params.
-
-    Snakemake reruns a job whose params changed: widening ``fiscal_years`` or adding a
-    ticker must list and fetch the new filings only, not download every filing again.
-    """
-    return {key: value for key, value in options.items() if key not in SELECTION_KEYS}
