@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,22 @@ def shared_edgar() -> Path:
     if not SHARED_EDGAR.is_dir():
         pytest.skip(f"real SEC data not found at {SHARED_EDGAR}")
     return SHARED_EDGAR
+
+
+@contextmanager
+def loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A server of ``handler`` on a free loopback port, for as long as the block runs: its base URL.
+
+    Its request threads are daemons, so that a test's stalled request never holds the run open.
+    """
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def html_doc(body: str, head: str = "") -> bytes:

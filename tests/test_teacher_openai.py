@@ -3,11 +3,11 @@
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, loopback
 from finstep.errors import FinstepError
 from finstep.teacher.plugins import TeacherRequest, build_teacher
 from finstep.teacher.prompt import load_prompt
@@ -59,11 +59,8 @@ class Server(BaseHTTPRequestHandler):
 @pytest.fixture
 def server():
     Server.replies, Server.seen = [], []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Server)
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    httpd.shutdown()
-    httpd.server_close()
+    with loopback(Server) as url:
+        yield f"{url}/v1"
 
 
 @pytest.fixture
@@ -273,12 +270,8 @@ class Stalling(BaseHTTPRequestHandler):
 @pytest.fixture
 def stalling():
     Stalling.seen, Stalling.trickle, Stalling.fail_first = [], False, False
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Stalling)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    httpd.shutdown()
-    httpd.server_close()
+    with loopback(Stalling) as url:
+        yield f"{url}/v1"
 
 
 @pytest.mark.parametrize("trickle", [True, False], ids=["trickling", "silent"])

@@ -10,13 +10,12 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, loopback
 
 pytestmark = pytest.mark.workflow
 PROJECT_PARTS = ("Snakefile", "rules", "scripts", "config", "envs", "profiles", "resources", "report")
@@ -568,14 +567,8 @@ class _SecMirror(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def sec_mirror():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _SecMirror)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with loopback(_SecMirror) as url:
+        yield url
 
 
 def test_edgar_source_end_to_end_against_a_local_mirror(fresh, sec_mirror):

@@ -4,12 +4,10 @@ tickers and selection across runs. Small on purpose: the tiny config, the `chunk
 from __future__ import annotations
 
 import json
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, loopback
 from test_workflow import _SecMirror, copy_project, snakemake
 
 pytestmark = pytest.mark.workflow
@@ -64,14 +62,8 @@ def mirror():
         ).read_bytes(),
         _archive(789019, MSFT_1998, f"{MSFT_1998}.txt"): (SAMPLES / "MSFT" / f"{MSFT_1998}.txt").read_bytes(),
     }
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _SecMirror)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with loopback(_SecMirror) as url:
+        yield url
 
 
 def _corpus(project: Path) -> set[tuple[str, str]]:

@@ -8,11 +8,11 @@ does (entry script, Hub cache check, params), with a server's model name and wit
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pytest
+from conftest import loopback
 from test_workflow import copy_project, snakemake
 
 pytestmark = pytest.mark.workflow
@@ -58,13 +58,8 @@ class _Server(BaseHTTPRequestHandler):
 @pytest.fixture
 def server():
     _Server.models = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Server)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with loopback(_Server) as url:
+        yield f"{url}/v1"
 
 
 def overlay(url: str, **options: object) -> dict:
