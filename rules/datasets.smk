@@ -21,13 +21,7 @@ rule arithmetic_set:
 rule dataset:
     input:
         source=dataset_source,
-        # A distillation set waits for its teacher's check: a teacher below its min_valid_rate
-        # stops every target that would use its answers (datasets, students, evaluation).
-        teacher_check=lambda wildcards: (
-            f"results/teacher/{DATASETS[wildcards.dataset]['teacher']}/summary.md"
-            if DATASETS[wildcards.dataset]["kind"] == "distill"
-            else []
-        ),
+        teacher_check=teacher_check_input,
     output:
         train="results/datasets/{dataset}/train.jsonl",
         val="results/datasets/{dataset}/val.jsonl",
