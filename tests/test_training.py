@@ -656,6 +656,11 @@ def test_a_huge_test_prompt_is_cut_to_max_length_counted_and_flagged_before_the_
     assert fitted.prompts[:-1] == [
         render_prompt(tokenizer, r["prompt"]) for r in test_rows
     ]  # the rest as they were
+    assert (
+        fit_prompts(tokenizer, [r["prompt"] for r in test_rows], 128, 0.25)
+        .as_log()
+        .startswith("all 4 test prompts fit max_length 128 tokens")
+    )
 
     # More cut prompts than training would accept: refused, before the model is loaded.
     def no_model(*args):

@@ -68,6 +68,11 @@ class FittedPrompts:
     longest: int  # tokens of the longest rendered prompt before any cut
 
     def as_log(self) -> str:
+        if not any(self.cut):
+            return (
+                f"all {len(self.prompts)} test prompts fit max_length {self.max_length} tokens "
+                f"(the longest has {self.longest})"
+            )
         return (
             f"{sum(self.cut)} of {len(self.prompts)} test prompts were longer than max_length "
             f"{self.max_length} tokens and were cut to fit (the longest had {self.longest})"
