@@ -298,3 +298,19 @@ def test_a_fatal_error_cancels_the_rest_of_the_batch(stalling, requests_):
 def test_a_deadline_that_is_not_seconds_is_refused(deadline):
     with pytest.raises(FinstepError, match="deadline .* is not a number of seconds above 0"):
         teacher("http://127.0.0.1:9/v1", deadline=deadline)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"deadline": 0}, r"teachers\.oa: openai teacher: deadline 0 is not a number of seconds"),
+        ({"base_url": None}, r"teachers\.oa: openai teacher needs base_url"),
+    ],
+)
+def test_an_openai_teacher_s_bad_values_are_refused_before_any_job(options, message):
+    from finstep.teacher.config import teacher_configs
+
+    configured = {"plugin": "openai", "base_url": "http://127.0.0.1:9/v1", "model": "gpt-4o-mini"}
+    with pytest.raises(FinstepError, match=message):
+        teacher_configs({"oa": {**configured, **options}})
+    assert teacher_configs({"oa": configured})["oa"]["model"] == "gpt-4o-mini"

@@ -99,6 +99,11 @@ def teacher_configs(teachers: dict, models: dict | None = None) -> dict[str, dic
                 f"teachers.{name}.plugin {options.get('plugin')!r} is unknown: choose one of {', '.join(sorted(plugins))}"
             )
         check_option_keys(str(name), options)
+        plugin = teacher_class(options["plugin"])
+        try:
+            plugin.check_options({**(plugin.option_defaults or {}), **options})
+        except FinstepError as exc:
+            raise FinstepError(f"teachers.{name}: {exc}") from None
         load_prompt(options["prompt"])
         if loads_model(options):
             ref = resolve_model(options["model"], options.get("revision"), models or {}, f"teachers.{name}")

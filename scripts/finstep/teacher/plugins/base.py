@@ -76,7 +76,16 @@ class Teacher(ABC):
 
     def __init__(self, options: dict) -> None:
         self.options = {**(self.option_defaults or {}), **options}
+        self.check_options(self.options)
         self.batch_size = int(options.get("batch_size", 8))
+
+    @classmethod  # noqa: B027 (an optional hook)
+    def check_options(cls, options: dict) -> None:
+        """Raise FinstepError for an option value the plugin cannot use (``options``: its defaults filled).
+
+        Called by the workflow before any job, as well as by the teacher itself: a bad value
+        found only when the shard job starts costs the upstream jobs and names no config key.
+        """
 
     @classmethod
     def create(cls, options: dict) -> Teacher:

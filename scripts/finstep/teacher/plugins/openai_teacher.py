@@ -83,9 +83,8 @@ class OpenAITeacher(Teacher):
     )
     runtime = 240  # a hosted API's rate limits, not compute, set the pace
 
-    def __init__(self, options: dict) -> None:
-        super().__init__(options)
-        options = self.options
+    @classmethod
+    def check_options(cls, options: dict) -> None:
         if not options.get("base_url") or not options.get("model"):
             raise FinstepError(
                 "openai teacher needs base_url (e.g. http://localhost:8000/v1) and model in its config"
@@ -97,6 +96,11 @@ class OpenAITeacher(Teacher):
             raise FinstepError(
                 f"openai teacher: deadline {deadline!r} is not a number of seconds above 0 (null: none)"
             )
+
+    def __init__(self, options: dict) -> None:
+        super().__init__(options)
+        options = self.options
+        deadline = options["deadline"]
         self.deadline = None if deadline is None else float(deadline)
         key_env = options["api_key_env"]
         redaction.register(key_env)
