@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EDGAR = ROOT.parent / "shared" / "edgar"
+SHARED_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
@@ -20,6 +21,15 @@ def shared_edgar() -> Path:
     if not SHARED_EDGAR.is_dir():
         pytest.skip(f"real SEC data not found at {SHARED_EDGAR}")
     return SHARED_EDGAR
+
+
+@pytest.fixture(scope="session")
+def shared_benchmarks() -> Path:
+    """Real benchmark files (FPB, TFNS, NWGI, FinQA, TAT-QA) kept beside the project, with their
+    README; tests that need them skip without them."""
+    if not SHARED_BENCHMARKS.is_dir():
+        pytest.skip(f"real benchmark files not found at {SHARED_BENCHMARKS}")
+    return SHARED_BENCHMARKS
 
 
 @contextmanager
