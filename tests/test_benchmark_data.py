@@ -38,11 +38,11 @@ NWGI_COLLAPSE = {"negative": 75 + 733, "neutral": 534 + 491 + 646, "positive": 1
 class FakeSentiment:
     """Stands in for a task plugin (``finstep.benchmarks.tasks``): only its label set is read here."""
 
-    choices = SENTIMENT
+    default_choices = SENTIMENT
 
 
 class FakeNumericQA:
-    choices = ()
+    default_choices = ()
 
 
 def _fake_task(task: str) -> type:
@@ -438,6 +438,11 @@ def test_every_shipped_description_checks(tmp_path):
             r"benchmarks\.x\.source\.format 'csv' is not a file format",
         ),
         (
+            {"include": "tfns", "extraction": "regex"},
+            r"benchmarks\.x: extraction 'regex' is unknown: choose one of",
+        ),
+        ({"include": "finqa", "extraction": "fingpt"}, r"benchmarks\.x: extraction 'fingpt' maps answers to"),
+        (
             {"include": "sst2"},
             r"benchmarks\.x\.include 'sst2' is neither a shipped description \(finqa, fiqasa, fpb",
         ),
@@ -471,7 +476,9 @@ def test_the_real_task_registry_knows_the_shipped_tasks(monkeypatch):
     monkeypatch.undo()
     checked = benchmark_configs({"tfns": {"include": "tfns"}, "finqa": {"include": "finqa"}}, ROOT)
     assert set(checked) == {"tfns", "finqa"}
-    with pytest.raises(FinstepError, match=r"'ranking' is unknown"):
+    with pytest.raises(
+        FinstepError, match=r"benchmarks\.x\.task 'ranking' is unknown: choose one of numeric_qa, sentiment"
+    ):
         benchmark_configs({"x": {"include": "tfns", "task": "ranking"}}, ROOT)
 
 

@@ -52,7 +52,7 @@ def task_choices(task: str) -> tuple[str, ...]:
     """The task's own label set (sentiment's three labels; none for QA)."""
     from .description import task_class
 
-    return tuple(getattr(task_class(task), "choices", ()) or ())
+    return tuple(task_class(task).default_choices)
 
 
 def label_set(options: dict, records: list[SourceRecord]) -> tuple[str, ...]:

@@ -3,8 +3,8 @@
 As lm-evaluation-harness describes a task in a few lines of YAML (dataset, split,
 prompt, target, choices), a benchmark here is a config entry under ``benchmarks:``,
 usually ``include:`` of a description shipped in ``resources/benchmarks/``. The
-include describes the *set*: its task, source, prompt, label map, labels and
-licence notice. How much of it is scored, with what seed and protocols, is the
+include describes the *set*: its task, source, prompt, label map, labels, the
+rule that reads a generated answer, and its licence notice. How much of it is scored, with what seed and protocols, is the
 config's: those keys have their defaults in config/schema.yaml, which Snakemake's
 ``validate`` writes into every entry, so an include may not set them (it would
 silently lose to the filled-in default).
@@ -26,7 +26,7 @@ from .hub_data import check_hub_source, dataset_manifest
 
 DESCRIPTIONS = Path("resources") / "benchmarks"
 # What an include may describe; the rest of an entry's keys have schema defaults.
-SET_KEYS = ("task", "source", "prompt", "label_map", "choices", "notice")
+SET_KEYS = ("task", "source", "prompt", "label_map", "choices", "extraction", "notice")
 HUB_KEYS = ("hub", "revision", "config", "split")
 
 
@@ -152,7 +152,10 @@ def benchmark_configs(section: dict | None, root: Path) -> dict[str, dict]:
         _check_schema(options, where, set(described) - set(entry), include_path)
         if not options.get("task"):
             raise FinstepError(f"{where}.task is required: sentiment or numeric_qa")
-        task_class(options["task"])  # an unknown task names the registered ones
+        try:
+            task = task_class(options["task"])  # an unknown task names the registered ones
+        except FinstepError as exc:  # the registry's message says benchmarks.<name>.task
+            raise FinstepError(str(exc).replace("benchmarks.<name>", where)) from None
         _check_source(options.get("source") or {}, f"{where}.source", root, include_path)
         prompt = options.get("prompt")
         if prompt is not None and "{text}" not in prompt:
@@ -161,6 +164,10 @@ def benchmark_configs(section: dict | None, root: Path) -> dict[str, dict]:
         choices = options.get("choices")
         if choices is not None and any(not c.strip() or c != c.strip().lower() for c in choices):
             raise FinstepError(f"{where}.choices {choices!r} must be non-empty lower-case labels")
+        if options.get("extraction") is not None:  # refused now, not after the model has run
+            from .extraction import check_rule
+
+            check_rule(options["extraction"], choices or task.default_choices, where)
         checked[str(name)] = options
     return checked
 
