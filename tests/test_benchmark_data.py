@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from finstep.benchmarks import description as description_module
+from finstep.benchmarks import build as build_module
 from finstep.benchmarks.build import build_rows
 from finstep.benchmarks.description import benchmark_configs, source_input
 from finstep.benchmarks.formats import FILE_FORMATS, read_file, sniff_file, tatqa_prompt
@@ -54,7 +54,7 @@ def _fake_task(task: str) -> type:
 
 @pytest.fixture(autouse=True)
 def _tasks(monkeypatch):
-    monkeypatch.setattr(description_module, "task_class", _fake_task)
+    monkeypatch.setattr(build_module, "task_class", _fake_task)
 
 
 def _options(**keys) -> dict:

@@ -48,10 +48,15 @@ def load_source(options: dict, hub_cache: str | None, where: str) -> tuple[dict,
     return {"path": str(path), "sha256": sha256_file(path), "format": fmt}, records
 
 
+def task_class(task: str) -> type:
+    """The task plugin (``finstep.benchmarks.tasks.TASKS``), imported only when asked for."""
+    from .tasks import TASKS
+
+    return TASKS.get(task)
+
+
 def task_choices(task: str) -> tuple[str, ...]:
     """The task's own label set (sentiment's three labels; none for QA)."""
-    from .description import task_class
-
     return tuple(task_class(task).default_choices)
 
 

@@ -21,6 +21,7 @@ from jsonschema.exceptions import best_match
 from ..config_schema import defaults, node
 from ..errors import FinstepError
 from ..validation import SAFE_NAME, closest
+from . import build
 from .formats import FILE_FORMATS, RECORD_FORMATS
 from .hub_data import check_hub_source, dataset_manifest
 
@@ -122,13 +123,6 @@ def _check_source(source: dict, where: str, root: Path, include_path: str | None
             )
 
 
-def task_class(task: str) -> type:
-    """The task plugin (``finstep.benchmarks.tasks.TASKS``), imported only when asked for."""
-    from .tasks import TASKS
-
-    return TASKS.get(task)
-
-
 def benchmark_configs(section: dict | None, root: Path) -> dict[str, dict]:
     """Name → the entry's options with its include merged and every key checked, before any job.
 
@@ -153,7 +147,7 @@ def benchmark_configs(section: dict | None, root: Path) -> dict[str, dict]:
         if not options.get("task"):
             raise FinstepError(f"{where}.task is required: sentiment or numeric_qa")
         try:
-            task = task_class(options["task"])  # an unknown task names the registered ones
+            task = build.task_class(options["task"])  # an unknown task names the registered ones
         except FinstepError as exc:  # the registry's message says benchmarks.<name>.task
             raise FinstepError(str(exc).replace("benchmarks.<name>", where)) from None
         _check_source(options.get("source") or {}, f"{where}.source", root, include_path)
