@@ -140,15 +140,14 @@ def _quantity(match: re.Match) -> Quantity | None:
 
 def quantities(text: str, start: int = 0) -> list[Quantity]:
     """The numbers of ``text`` from ``start`` on, in order."""
-    found = (_quantity(m) for m in _NUMBER.finditer(text, start))
+    found = (_quantity(m) for m in _NUMBER.finditer(text.translate(_DASHES), start))
     return [q for q in found if q is not None]
 
 
 def answer_region(output: str) -> str:
     """The output before the first line that starts a new example (the model imitating the prompt)."""
-    text = output.translate(_DASHES)
-    cut = _NEW_EXAMPLE.search(text)
-    return text[: cut.start()] if cut else text
+    cut = _NEW_EXAMPLE.search(output)
+    return output[: cut.start()] if cut else output
 
 
 def _first_line(text: str) -> str:

@@ -17,18 +17,22 @@ numbers rewritten as values: "(12)" is -12, "12%" is 0.12, "3 million" is 300000
 - a single bare-number prediction also counts as its own value ("0.2212" for 22.12 percent);
 - a prediction that is empty scores 0.
 
-Notable official quirks kept: "12.5 percent" (the word) as the prediction's text rounds 0.125 to
-two decimals before rendering and misses 12.5 percent, where "12.5%" (the sign) or "12.5" with
-scale "percent" hit; multi-span answers are sorted and joined before comparison.
+Official details kept: each question's F1 is rounded to two decimals before averaging; the spans
+of a multi-span answer are sorted and joined into one string before comparison; a number is
+rendered after rounding to two decimals, so "123.2010" is 123.2 and "123.22" is not.
 
 What the official code does not define, because its predictions come from TagOp as an (answer,
 scale) pair, is how a generated text becomes that pair. ``prediction_from_output`` reads it so:
 the answer text is the first non-empty line of the output (after the last "Answer:" marker when
 one exists, and before any line that starts a new "Question:"/"Context:"), a final full stop
-dropped; when that text is a number followed by a scale word or a percent sign ("$12.5 million",
-"12.5%"), the word becomes the scale and the number the answer, as TagOp would output them; for a
-``multi-span`` question the text is split at semicolons and at commas followed by a space into the
-list of spans (TAT-LLM, by the same authors, splits its generated multi-span answers likewise).
+dropped; when that text is a number followed by a scale word ("$12.5 million", "12.5 percent"),
+the word becomes the scale and the number the answer, as TagOp would output them (a percent
+sign stays in the text, which the official code reads: "12.5%" is 0.125); for a
+``multi-span`` question the text is split into the list of spans at semicolons, or, when it has
+none, at commas followed by a space (TAT-LLM, by the same authors, splits its generated
+multi-span answers at a separator likewise), and a scale word on any span ("$4,905; $3,049
+thousand") is the answer's scale. A span that itself holds ", " is split too when the answer
+uses no semicolon: its EM is then 0, its F1 still counts the words.
 """
 
 from __future__ import annotations
@@ -240,10 +244,28 @@ def em_f1(question: dict, prediction: str | list[str] | None, pred_scale: str = 
 # ---- free text → (prediction, scale) ---------------------------------------------------------------
 
 _SCALED = re.compile(
-    r"(?P<body>.*?\S)\s*(?P<scale>%|percent|per\s+cent|thousands?|millions?|billions?)",
+    r"(?P<body>.*?\S)\s+(?P<scale>percent|per\s+cent|thousands?|millions?|billions?)",
     re.IGNORECASE | re.DOTALL,
 )
-_SPAN_SEPARATOR = re.compile(r"\s*(?:;|,\s)\s*")
+_SPAN_SEPARATORS = (re.compile(r"\s*;\s*"), re.compile(r"\s*,\s+"))
+
+
+def _split_scale(text: str) -> tuple[str, str]:
+    """("12.5", "million") from "12.5 million", ("12.5", "percent") from "12.5 percent"; else (text, "").
+
+    A percent *sign* stays in the text, where the official code reads it ("12.5%" is 0.125).
+    """
+    scaled = _SCALED.fullmatch(text)
+    if not (scaled and is_number(scaled["body"])):
+        return text, ""
+    word = scaled["scale"].lower()
+    return scaled["body"], "percent" if word.startswith("per") else word.rstrip("s")
+
+
+def _spans(text: str) -> list[str]:
+    """A multi-span answer's spans: split at semicolons when it has any, else at commas before a space."""
+    separator = _SPAN_SEPARATORS[0] if ";" in text else _SPAN_SEPARATORS[1]
+    return [span for span in separator.split(text) if span]
 
 
 def prediction_from_output(output: str, answer_type: str) -> tuple[str | list[str], str]:
@@ -251,16 +273,11 @@ def prediction_from_output(output: str, answer_type: str) -> tuple[str | list[st
     text = answer_line(output)
     if text.endswith("."):
         text = text[:-1].rstrip()
-    scale = ""
-    scaled = _SCALED.fullmatch(text)
-    if scaled and is_number(scaled["body"]):
-        word = scaled["scale"].lower()
-        text = scaled["body"]
-        scale = "percent" if word == "%" or word.startswith("per") else word.rstrip("s")
-    if answer_type == "multi-span":
-        spans = [span for span in _SPAN_SEPARATOR.split(text) if span]
-        return spans, scale
-    return text, scale
+    if answer_type != "multi-span":
+        return _split_scale(text)
+    parts = [_split_scale(span) for span in _spans(text)]
+    scales = [scale for _, scale in parts if scale]
+    return [body for body, _ in parts], scales[-1] if scales else ""
 
 
 def score_output(question: dict, output: str) -> tuple[float, float]:
