@@ -55,6 +55,7 @@ def _fake_task(task: str) -> type:
 @pytest.fixture(autouse=True)
 def _tasks(monkeypatch):
     monkeypatch.setattr(build_module, "task_class", _fake_task)
+    monkeypatch.chdir(ROOT)  # descriptions name their files from the project folder, as the workflow runs
 
 
 def _options(**keys) -> dict:

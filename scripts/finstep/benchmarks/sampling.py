@@ -115,7 +115,7 @@ def sample(
         }
         return Draw(sorted(among), info)
     draw = stratified(ids, strata, max_examples, seed, "score", among)
-    return Draw(draw.indices, {**draw.info, "max_examples": max_examples, "all_rows": False})
+    return Draw(draw.indices, {**draw.info, "max_examples": max_examples, "all_rows": False, "warning": None})
 
 
 def set_aside(ids: Sequence[str], strata: Sequence[str], share: float, seed: int, where: str) -> Draw:
