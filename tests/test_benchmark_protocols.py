@@ -32,7 +32,7 @@ TEXTS = [
         start=3,
     )
 ]
-CHOICES = ["negative", "neutral", "positive"]
+CHOICES = ["negative", "neutral", "positive", "moderately positive"]  # the last: several tokens
 INSTRUCTION = "Instruction: What is the sentiment of this tweet? Please choose an answer from {negative/neutral/positive}."
 
 
@@ -139,6 +139,7 @@ def test_loglik_batched_equals_each_pair_alone(student, tmp_path):
     for row, prediction in zip(rows, predictions, strict=True):
         assert prediction["protocol"] == "loglik" and prediction["truncated"] is False
         assert list(prediction["loglik"]) == CHOICES and list(prediction["tokens"]) == CHOICES
+        assert prediction["tokens"]["moderately positive"] > 1  # a choice of several tokens is packed too
         for choice in CHOICES:
             pair = split_pair(tokenizer, render_prompt(tokenizer, row["prompt"]), choice)
             assert prediction["tokens"][choice] == len(pair.continuation)
