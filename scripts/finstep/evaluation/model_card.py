@@ -39,7 +39,43 @@ def metrics_section(metrics: dict | None) -> str:
     return "\n".join(lines)
 
 
-def model_card(run: dict, split_info: dict, metrics: dict | None = None) -> str:
+def benchmarks_section(adapter: str, scores: list[dict]) -> str:
+    """The adapter beside its base model on each standard benchmark, protocol by protocol."""
+    if not scores:
+        return "No standard benchmark configured (`benchmarks:` in config)."
+    lines = [
+        "Each benchmark's scored rows; 95% intervals from resampling the examples, Δ the paired "
+        "difference with the base model (`results/tables/benchmarks.md` has the published numbers).",
+        "",
+        "| benchmark | protocol | metric | base | this adapter | Δ |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for entry in scores:
+        keys = sorted(entry["keys"], key=lambda k: entry["keys"][k]["order"])
+        for protocol, result in entry["protocols"].items():
+            variants = result["variants"]
+            if adapter not in variants:
+                continue
+            for key in keys:
+                base, tuned = variants["base"]["metrics"].get(key), variants[adapter]["metrics"].get(key)
+                if not tuned or tuned.get("value") is None:
+                    continue
+                delta = variants[adapter].get("delta", {}).get(key)
+                lines.append(
+                    f"| {entry['benchmark']} (n={entry['n']}) | {protocol} | {entry['keys'][key]['label']} | "
+                    f"{_value(base)} | {_value(tuned)} | {_value(delta, signed=True)} |"
+                )
+    return "\n".join(lines)
+
+
+def _value(stats: dict | None, signed: bool = False) -> str:
+    """A benchmark score (``value``, not a mean: a corpus metric such as F1) with its interval."""
+    return interval_text({**stats, "mean": stats.get("value")} if stats else None, signed)
+
+
+def model_card(
+    run: dict, split_info: dict, metrics: dict | None = None, benchmarks: list[dict] | None = None
+) -> str:
     """Markdown with Hub metadata: base model and revision, data and splits, hyperparameters, metrics."""
     sizes = split_info.get("sizes", {})
     tasks = split_info.get("tasks", {}).get("train", {})
@@ -84,12 +120,25 @@ package versions, dataset checksums and peak memory are in `run.json`, the loss 
 ## Metrics
 
 {metrics_section(metrics)}
+
+## Standard financial benchmarks
+
+{benchmarks_section(str(run["dataset"]), benchmarks or [])}
 """
 
 
-def write_model_card(run_path: str, split_path: str, metrics_path: str | None, out: str) -> None:
+def write_model_card(
+    run_path: str,
+    split_path: str,
+    metrics_path: str | None,
+    out: str,
+    benchmark_paths: list[str] | None = None,
+) -> None:
     card = model_card(
-        read_json(run_path), read_json(split_path), read_json(metrics_path) if metrics_path else None
+        read_json(run_path),
+        read_json(split_path),
+        read_json(metrics_path) if metrics_path else None,
+        [read_json(path) for path in benchmark_paths or []],
     )
     with atomic_open(out) as handle:
         handle.write(card)
