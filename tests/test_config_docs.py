@@ -25,6 +25,7 @@ SECTIONS = {
     "`teachers`": ("teachers", "*"),
     "`teachers.<name>.quality`": ("teachers", "*", "quality"),
     "`evaluation`": ("evaluation",),
+    "`benchmarks`": ("benchmarks", "*"),
 }  # and tables headed "`<section>` key" (training)
 _CODE = re.compile(r"`([^`]+)`")
 PLUGINS = ("extractive", "transformers", "vllm", "openai")
