@@ -1,10 +1,15 @@
+import os
+from pathlib import Path
+
 from finstep import pipeline
 from finstep.benchmarks.build import build_rows
-from finstep.models.hub import go_offline
 
 options = snakemake.params.options
 if options["source"].get("hub"):
-    go_offline(snakemake.params.hub_cache)  # jobs read the snapshot fetch_models made; no network
+    # As finstep.models.hub.go_offline (not imported: it reaches the model loaders' torch):
+    # read the snapshot fetch_models made, never the network.
+    os.environ["HF_HUB_CACHE"] = str(Path(snakemake.params.hub_cache).resolve())
+    os.environ["HF_HUB_OFFLINE"] = "1"
 
 pipeline.run(
     build_rows,
