@@ -18,7 +18,7 @@ rule fetch_dataset:
         "logs/fetch_dataset/{dataset}@{revision}.log",
     params:
         dataset=lambda wildcards: HUB_DATASETS[f"{wildcards.dataset}@{wildcards.revision}"],
-        cache_dir=HUB_CACHE,
+        cache_dir=lambda wildcards, output: output[0].rsplit("/dataset-manifests/", 1)[0],
     wildcard_constraints:
         dataset=r"[A-Za-z0-9][A-Za-z0-9_.\-]*/[A-Za-z0-9][A-Za-z0-9_.\-]*",
         revision="[0-9a-f]{40}",
