@@ -195,6 +195,15 @@ PAIR_TRAINING = checked(pair_training, config.get("pairs") or [], config["traini
 checked(check_evaluation, config["evaluation"])
 
 
+PAIR_PREDICTION = {(p["student"], p["dataset"]): p.get("prediction") or {} for p in config.get("pairs") or []}
+
+
+def prediction_settings(student, dataset):
+    """A pair's prediction settings; the sweep's derived datasets predict as their configured pair."""
+    pair = (student, dataset) if (student, dataset) in PAIR_PREDICTION else (student, origin(dataset))
+    return config["prediction"] | PAIR_PREDICTION.get(pair, {})
+
+
 def training_settings(student, dataset):
     """A pair's training settings; the sweep's derived datasets train as their configured pair."""
     pair = (student, dataset) if (student, dataset) in PAIR_TRAINING else (student, origin(dataset))

@@ -61,7 +61,9 @@ rule predict:
         "logs/predict/{student}/{dataset}/{variant}.log",
     params:
         student=lambda wildcards: STUDENTS[wildcards.student],
-        max_new_tokens=config["prediction"]["max_new_tokens"],
+        max_new_tokens=lambda wildcards: prediction_settings(wildcards.student, wildcards.dataset)[
+            "max_new_tokens"
+        ],
         # The pair's training cap: longer test prompts are cut to it, counted and flagged.
         max_length=lambda wildcards: training_settings(wildcards.student, wildcards.dataset)["max_length"],
         max_truncated_share=lambda wildcards: training_settings(wildcards.student, wildcards.dataset)[

@@ -371,6 +371,19 @@ def test_train_share_is_stratified_disjoint_and_an_instructions_file(tmp_path):
         set_aside([f"{i}" for i in range(100)], ["a"] * 100, 0.001, 0, "benchmarks.s")
 
 
+def test_train_balance_keeps_the_rarest_labels_count_of_each_and_scores_none_of_the_rest(tmp_path):
+    lines = [_fingpt_line(f"tweet {i}", SENTIMENT[0 if i < 20 else 1 if i < 50 else 2]) for i in range(100)]
+    path = _write(tmp_path / "s.jsonl", lines)
+    options = _options(source={"path": str(path)}, train_share=0.3, max_examples=None, train_balance=True)
+    rows, info, train = _build(tmp_path, "s", options)
+    golds = [record["response"] for record in train]
+    assert sorted(golds) == sorted(SENTIMENT * 6) and info["train"]["strata_kept"] == dict.fromkeys(
+        SENTIMENT, 6
+    )
+    assert len(rows) == 70  # the 12 set-aside rows left out of training are not scored either
+    assert info["train_balance"] and info["train_rows"] == 18
+
+
 # --- descriptions ---------------------------------------------------------------------------
 
 

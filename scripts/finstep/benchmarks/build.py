@@ -20,7 +20,7 @@ from ..errors import FinstepError
 from ..io import sha256_file, write_json, write_jsonl
 from .formats import SourceRecord, parse_records, read_file
 from .rows import BenchRow, write_rows
-from .sampling import sample, set_aside
+from .sampling import balanced, sample, set_aside
 
 log = logging.getLogger("finstep.benchmarks")
 
@@ -152,7 +152,9 @@ def build_rows(
     if share > 0 and out_train is None:
         raise FinstepError(f"{where}.train_share is {share} but no train.jsonl is asked for")
     train = set_aside(ids, strata, share, options["seed"], where) if share > 0 else None
-    kept = set(train.indices) if train else set()
+    kept = set(train.indices) if train else set()  # never scored, balanced or not
+    if train and options.get("train_balance"):
+        train = balanced(ids, strata, train, options["seed"])
     scored = sample(
         ids,
         strata,
@@ -177,6 +179,7 @@ def build_rows(
         "seed": options["seed"],
         "max_examples": options.get("max_examples"),
         "train_share": share,
+        "train_balance": bool(options.get("train_balance")),
         "train_rows": len(train.indices) if train else 0,
         "train": train.info if train else None,
         "rows": len(scored.indices),
