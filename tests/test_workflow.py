@@ -206,6 +206,33 @@ def test_default_run_scores_plots_and_fills_in_the_cards(ran):
     assert " ".join(sample["tuned"].split()) in examples
 
 
+def test_default_run_scores_the_standard_benchmarks(ran):
+    """TFNS and FinQA samples: rows drawn once, the base once and each adapter per protocol, scored
+    with paired differences, in the benchmark table beside the published rows and in the cards."""
+    info = json.loads((ran / "results" / "benchmarks" / "tfns" / "rows.json").read_text())
+    assert info["rows"] == 24 and info["train_balance"] and info["source"]["sha256"]
+    scored = {json.loads(line)["id"] for line in (ran / "results/benchmarks/tfns/rows.jsonl").open()}
+    trained = {json.loads(line)["id"] for line in (ran / "results/benchmarks/tfns/train.jsonl").open()}
+    assert trained and not scored & trained
+    adapters = ["distill_summary", "distill_dss", "fin_arithmetic", "tfns_sentiment"]
+    for benchmark, protocols in (("tfns", {"generate", "loglik"}), ("finqa", {"generate"})):
+        scores = json.loads((ran / "results" / "benchmarks" / benchmark / "tiny.json").read_text())
+        assert set(scores["protocols"]) == protocols
+        for protocol in protocols:
+            variants = scores["protocols"][protocol]["variants"]
+            assert list(variants)[0] == "base" and set(variants) == {"base", *adapters}
+            assert all("delta" in variants[a] for a in adapters) and "delta" not in variants["base"]
+    loglik = [json.loads(line) for line in (ran / "results/benchmarks/tfns/tiny/base/loglik.jsonl").open()]
+    assert len(loglik) == 24 and all(
+        set(row["loglik"]) == {"negative", "neutral", "positive"} for row in loglik
+    )
+    table = (ran / "results" / "tables" / "benchmarks.md").read_text()
+    assert "## tfns" in table and "## finqa" in table and "FinGPT README" in table
+    assert (ran / "results" / "figures" / "benchmarks.png").stat().st_size > 5000
+    card = (ran / "results" / "adapters" / "tiny" / "tfns_sentiment" / "README.md").read_text()
+    assert "| tfns (n=24) | loglik | Weighted F1 |" in card
+
+
 def test_the_real_student_end_to_end_on_a_small_sample(ran_copy, smollm2_wheel):
     """SmolLM2 from its PyPI wheel: GGUF conversion → 4-bit QLoRA on the CPU → base and tuned
     predictions → score, on the default run's distill_summary set, with a few training steps."""
