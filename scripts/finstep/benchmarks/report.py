@@ -117,15 +117,24 @@ def group_by_benchmark(paths: Sequence[str | os.PathLike]) -> dict[str, list[dic
     return grouped
 
 
+def drawn(info: dict) -> str:
+    """Which rows were scored, as ``rows.json`` records it: a sample is not the published set."""
+    if not info.get("rows"):
+        return "rows not recorded"
+    text = f"{info['rows']} of {info.get('source_rows', '?')} rows scored, seed {info.get('seed')}"
+    if info.get("train_rows"):
+        text += f"; {info['train_rows']} set aside for training"
+    return text
+
+
 def write_tables(grouped: dict[str, list[dict]], anchors: list[dict], markdown: str, latex: str) -> None:
     """``results/tables/benchmarks.{md,tex}``: a section (a tabular) per benchmark."""
     md = ["# Standard financial benchmarks", "", NOTE, ""]
     tex = [f"% {NOTE} Needs \\usepackage{{booktabs}}."]
     for benchmark, scores in grouped.items():
         table = benchmark_table(benchmark, scores, anchors)
-        rows = scores[0].get("rows", {})
         md += [
-            f"## {benchmark} ({scores[0]['task']}; {rows.get('description', 'rows')})",
+            f"## {benchmark} ({scores[0]['task']}; {drawn(scores[0].get('rows', {}))})",
             "",
             table.to_markdown(index=False),
             "",
