@@ -158,60 +158,72 @@ def headline_key(entry: dict) -> str:
     return min(keys, key=lambda k: entry["keys"][k]["order"])
 
 
+def _bars(scores: list[dict], anchors: list[dict], benchmark: str, key: str) -> list[dict]:
+    """The panel's bars, top to bottom: per protocol each model, then (generate only) the published numbers."""
+    bars = []
+    for protocol in dict.fromkeys(p for entry in scores for p in entry["protocols"]):
+        for entry in scores:
+            variants = entry["protocols"].get(protocol, {}).get("variants", {})
+            for index, (variant, stats) in enumerate(variants.items()):
+                point = stats["metrics"].get(key) or {}
+                if point.get("value") is not None:
+                    label = (
+                        f"{entry['student']} {'base' if variant == 'base' else '+ ' + variant} ({protocol})"
+                    )
+                    bars.append({"label": label, "point": point, "variant": variant, "index": index})
+        for anchor in anchors:
+            if (
+                anchor["benchmark"] == benchmark
+                and anchor["metric"] == key
+                and anchor["protocol"] == protocol
+            ):
+                label = f"{anchor['model']}, {anchor['method']} (published)"
+                bars.append(
+                    {"label": label, "point": {"value": anchor["value"]}, "variant": None, "index": 0}
+                )
+    return bars
+
+
 def benchmark_figure(grouped: dict[str, list[dict]], anchors: list[dict]):
-    """A panel per benchmark: the headline metric of every model and protocol, published numbers as lines."""
+    """A panel per benchmark: the headline metric of every model and protocol, with 95% intervals,
+    and the published numbers of the same protocol and metric as grey bars beneath its models."""
     import matplotlib.pyplot as plt
 
     from ..evaluation.plots import PALETTE, STYLE
 
+    panels = {
+        benchmark: _bars(scores, anchors, benchmark, headline_key(scores[0]))
+        for benchmark, scores in grouped.items()
+    }
+    tallest = max(len(bars) for bars in panels.values())
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(
-            1, len(grouped), figsize=(3.2 * len(grouped), 3.0), squeeze=False, layout="constrained"
+            len(grouped),
+            1,
+            figsize=(6.0, 0.9 + 0.22 * tallest * len(grouped)),
+            squeeze=False,
+            layout="constrained",
         )
-        for ax, (benchmark, scores) in zip(axes[0], grouped.items(), strict=True):
+        for ax, (benchmark, bars) in zip(axes[:, 0], panels.items(), strict=True):
+            scores = grouped[benchmark]
             key = headline_key(scores[0])
-            labels, values, errors, colours = [], [], [[], []], []
-            for entry in scores:
-                for protocol, result in entry["protocols"].items():
-                    for index, (variant, stats) in enumerate(result["variants"].items()):
-                        point = stats["metrics"].get(key) or {}
-                        if point.get("value") is None:
-                            continue
-                        labels.append(f"{entry['student']} {variant} ({protocol})")
-                        values.append(point["value"])
-                        low = point.get("low", point["value"]) or point["value"]
-                        high = point.get("high", point["value"]) or point["value"]
-                        errors[0].append(point["value"] - low)
-                        errors[1].append(high - point["value"])
-                        colours.append(
-                            PALETTE["base"]
-                            if variant == "base"
-                            else PALETTE["other"][index % len(PALETTE["other"])]
-                        )
-            ax.barh(range(len(values)), values, xerr=errors, color=colours, capsize=2)
-            ax.set_yticks(range(len(values)), labels)
+            for y, bar in enumerate(bars):
+                point = bar["point"]
+                if bar["variant"] is None:
+                    ax.barh(y, point["value"], color="0.8", hatch="..", edgecolor="0.5", linewidth=0.4)
+                    continue
+                colour = PALETTE["base"] if bar["variant"] == "base" else PALETTE["other"][bar["index"] % 5]
+                low = point["value"] if point.get("low") is None else point["low"]
+                high = point["value"] if point.get("high") is None else point["high"]
+                error = [[point["value"] - low], [high - point["value"]]]
+                ax.barh(y, point["value"], xerr=error, color=colour, capsize=2, error_kw={"lw": 0.8})
+            ax.set_yticks(range(len(bars)), [bar["label"] for bar in bars])
             ax.invert_yaxis()
-            label = scores[0]["keys"][key]["label"]
-            ax.set_xlabel(label)
             ax.set_xlim(0, 1)
-            ax.set_title(benchmark)
-            for anchor in anchors:
-                if (
-                    anchor["benchmark"] == benchmark
-                    and anchor["metric"] == key
-                    and anchor["protocol"] == "generate"
-                ):
-                    ax.axvline(anchor["value"], color="0.5", lw=0.6, ls=":")
-                    ax.text(
-                        anchor["value"],
-                        -0.6,
-                        anchor["model"].split(" (")[0],
-                        rotation=90,
-                        fontsize=5,
-                        va="top",
-                        ha="right",
-                        color="0.35",
-                    )
+            ax.set_xlabel(scores[0]["keys"][key]["label"])
+            ax.set_title(f"{benchmark} ({drawn(scores[0].get('rows', {}))})")
+            ax.grid(axis="x", alpha=0.3)
+            ax.grid(axis="y", visible=False)
         return fig
 
 
