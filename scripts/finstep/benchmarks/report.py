@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import FinstepError
+from ..evaluation.formatting import value_text
 from ..io import atomic_open, read_json
 
 log = logging.getLogger("finstep.benchmarks")
@@ -50,15 +51,6 @@ def read_anchors(path: str | os.PathLike) -> list[dict]:
     return rows
 
 
-def _cell(stats: dict | None, signed: bool = False) -> str:
-    if not stats or stats.get("value") is None:
-        return "–"
-    value = f"{stats['value']:+.3f}" if signed else f"{stats['value']:.3f}"
-    if stats.get("low") is None:
-        return value
-    return f"{value} [{stats['low']:.3f}, {stats['high']:.3f}]"
-
-
 def shown_keys(scores: Sequence[dict]) -> list[tuple[str, str]]:
     """(key, label) of the metrics these score files report, in their declared order."""
     found: dict[str, dict] = {}
@@ -77,7 +69,7 @@ def benchmark_table(benchmark: str, scores: Sequence[dict], anchors: Sequence[di
             for variant, stats in result["variants"].items():
                 name = "base" if variant == "base" else f"+ {variant} adapter"
                 base = {"Model": f"{entry['student']} {name}", "Protocol": protocol, "n": entry["n"]}
-                rows.append(base | {label: _cell(stats["metrics"].get(key)) for key, label in keys})
+                rows.append(base | {label: value_text(stats["metrics"].get(key)) for key, label in keys})
                 if stats.get("delta"):
                     delta = {
                         "Model": f"{entry['student']} Δ {variant} − base",
@@ -85,7 +77,8 @@ def benchmark_table(benchmark: str, scores: Sequence[dict], anchors: Sequence[di
                         "n": entry["n"],
                     }
                     rows.append(
-                        delta | {label: _cell(stats["delta"].get(key), signed=True) for key, label in keys}
+                        delta
+                        | {label: value_text(stats["delta"].get(key), signed=True) for key, label in keys}
                     )
     protocols = {protocol for entry in scores for protocol in entry["protocols"]}
     published: dict[tuple[str, str, str], dict] = {}

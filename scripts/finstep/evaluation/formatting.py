@@ -36,3 +36,8 @@ def interval_text(stats: dict | None, signed: bool = False) -> str:
     if stats.get("low") is None:
         return mean
     return f"{mean} [{stats['low']:.3f}, {stats['high']:.3f}]"
+
+
+def value_text(stats: dict | None, signed: bool = False) -> str:
+    """A corpus metric's ``value`` (F1 of a whole set, not a mean of example scores) as ``interval_text`` shows a mean."""
+    return interval_text({**stats, "mean": stats.get("value")} if stats else None, signed)

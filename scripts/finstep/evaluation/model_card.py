@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..io import atomic_open, read_json
 from ..models.refs import HUB_ID
-from .formatting import interval_text, shown_keys
+from .formatting import interval_text, shown_keys, value_text
 
 
 def _table(rows: dict) -> str:
@@ -63,14 +63,9 @@ def benchmarks_section(adapter: str, scores: list[dict]) -> str:
                 delta = variants[adapter].get("delta", {}).get(key)
                 lines.append(
                     f"| {entry['benchmark']} (n={entry['n']}) | {protocol} | {entry['keys'][key]['label']} | "
-                    f"{_value(base)} | {_value(tuned)} | {_value(delta, signed=True)} |"
+                    f"{value_text(base)} | {value_text(tuned)} | {value_text(delta, signed=True)} |"
                 )
     return "\n".join(lines)
-
-
-def _value(stats: dict | None, signed: bool = False) -> str:
-    """A benchmark score (``value``, not a mean: a corpus metric such as F1) with its interval."""
-    return interval_text({**stats, "mean": stats.get("value")} if stats else None, signed)
 
 
 def model_card(
