@@ -348,6 +348,12 @@ def check_benchmark_students():
                 f"benchmarks.{name}.students names {', '.join(unknown)}, not under students: "
                 f"choose among {', '.join(STUDENTS) or 'none'}"
             )
+        unknown = sorted(set(options["adapters"] or []) - {dataset for _, dataset in PAIRS})
+        if unknown:
+            raise WorkflowError(
+                f"benchmarks.{name}.adapters names {', '.join(unknown)}, no configured pair's dataset: "
+                f"choose among {', '.join(sorted({d for _, d in PAIRS})) or 'none'}"
+            )
     if BENCHMARKS and "base" in DATASETS:
         raise WorkflowError(
             "datasets.base: 'base' names the base model in benchmark results; rename the dataset"
@@ -376,9 +382,15 @@ def benchmark_students(benchmark):
     return BENCHMARKS[benchmark]["students"] or paired or list(STUDENTS)
 
 
-def benchmark_models(student):
-    """The base model once, then each of the student's configured adapters (not the sweep's)."""
-    return ["base"] + [dataset for s, dataset in PAIRS if s == student and dataset not in SWEEP]
+def benchmark_models(benchmark, student):
+    """The base model once, then the student's configured adapters (not the sweep's) that the
+    benchmark scores."""
+    chosen = BENCHMARKS[benchmark]["adapters"]
+    return ["base"] + [
+        dataset
+        for s, dataset in PAIRS
+        if s == student and dataset not in SWEEP and (chosen is None or dataset in chosen)
+    ]
 
 
 def benchmark_rows_inputs(wildcards):
@@ -407,7 +419,7 @@ def benchmark_prediction_files(benchmark, student):
     folder = f"results/benchmarks/{benchmark}/{student}"
     return {
         model: {protocol: f"{folder}/{model}/{protocol}.jsonl" for protocol in benchmark_protocols(benchmark)}
-        for model in benchmark_models(student)
+        for model in benchmark_models(benchmark, student)
     }
 
 

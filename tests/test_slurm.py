@@ -26,7 +26,11 @@ from test_workflow import SNAKEMAKE, copy_project
 
 pytestmark = pytest.mark.workflow
 START = ROOT / "tests" / "slurm" / "start_cluster.sh"
-GPU_RULES = {"train", "predict", "benchmark_predict"}  # the default config's tiny student asks for a GPU; its teacher does not
+GPU_RULES = {
+    "train",
+    "predict",
+    "benchmark_predict",
+}  # the default config's tiny student asks for a GPU; its teacher does not
 NODE_CPUS, NODE_MEM_MB = 8, 64000  # a T4 cloud node's CPUs and memory
 
 
@@ -77,11 +81,10 @@ def test_default_workflow_runs_on_slurm_with_gpus_for_gpu_rules_only(cluster, tm
     # The default DAG with the tiny student and less work per job, to keep CI short. (Pretraining
     # stays: with much less, the base model answers every prompt with EOS and the empty-output
     # guard stops the run.) The real student's path is tested in test_workflow.
-    # Two pairs, and few benchmark rows with one protocol each: every kind of job still runs on SLURM.
+    # One pair, and few benchmark rows with one protocol each: every kind of job still runs on SLURM.
     (project / "config" / "quick.yaml").write_text(
         "arithmetic: {n: 200}\ntraining: {epochs: 1}\nprediction: {max_new_tokens: 48}\n"
-        "pairs: [{student: tiny, dataset: distill_summary},"
-        " {student: tiny, dataset: tfns_sentiment, training: {max_steps: 4}}]\n"
+        "pairs: [{student: tiny, dataset: distill_summary}]\n"
         "benchmarks: {tfns: {max_examples: 8, protocols: [loglik]}, finqa: {max_examples: 2}}\n"
     )
     result = subprocess.run(
@@ -106,7 +109,7 @@ def test_default_workflow_runs_on_slurm_with_gpus_for_gpu_rules_only(cluster, tm
     assert result.returncode == 0, result.stderr[-4000:]
     assert (project / "results" / "metrics" / "summary.csv").is_file()
     assert (project / "results" / "figures" / "rouge.pdf").stat().st_size > 1000
-    for dataset in ("distill_summary", "tfns_sentiment"):
+    for dataset in ("distill_summary",):
         assert (project / "results" / "adapters" / "tiny" / dataset / "README.md").is_file()
     assert (project / "results" / "tables" / "benchmarks.md").is_file()
 
