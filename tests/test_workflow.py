@@ -248,9 +248,9 @@ def test_the_real_student_end_to_end_on_a_small_sample(ran_copy, smollm2_wheel):
     }
     (ran_copy / "config" / "real.json").write_text(json.dumps(overlay))
     target = "results/metrics/smollm2/distill_summary.json"
-    result = snakemake(
-        ran_copy, target, "results/adapters/smollm2/distill_summary/README.md", overlays=("config/real.json",)
-    )
+    # Not the model card: it waits for the student's benchmark scores, minutes of SmolLM2 on
+    # FinQA's long prompts that test nothing new here (the tiny run builds every card).
+    result = snakemake(ran_copy, target, overlays=("config/real.json",))
     assert result.returncode == 0, result.stderr[-4000:]
     model = ran_copy / "results" / "models" / "smollm2-135m-instruct"
     manifest = json.loads((model / "manifest.json").read_text())
