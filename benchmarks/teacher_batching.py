@@ -4,7 +4,7 @@ Usage: python benchmarks/teacher_batching.py [--model PATH] [--n 32] [--batch-si
        [--max-new-tokens 64] [--constrained | --no-constrained] [--device auto] [--dtype auto]
 
 Both runs use one loaded ``transformers`` teacher on the same chunks (from the
-sample filings in ``resources/filings``), in one process, and the report gives
+synthetic filings in ``tests/data/filings``), in one process, and the report gives
 output tokens per second for each and their ratio as JSON. Without ``--model``
 a tiny random-weight Llama is built from those chunks in a temp folder, so the
 script runs offline on a CPU; on a GPU box pass a real chat model's folder.
@@ -35,7 +35,7 @@ from finstep.teacher.plugins.hf_loaded import LoadedTransformersTeacher  # noqa:
 from finstep.teacher.prompt import load_prompt  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
 
-FILINGS = ROOT / "resources" / "filings"
+FILINGS = ROOT / "tests" / "data" / "filings"  # the synthetic filings: a small, fixed corpus
 PROMPT = ROOT / "config" / "prompts" / "teacher-v1.yaml"
 
 
@@ -120,7 +120,7 @@ def main() -> None:
         one = timed_run(teacher, requests, 1)
         batched = timed_run(teacher, requests, args.batch_size)
         report = {
-            "model": args.model or "tiny random Llama (built from resources/filings)",
+            "model": args.model or "tiny random Llama (built from tests/data/filings)",
             "device": str(teacher.device),
             "gpu": torch.cuda.get_device_name(teacher.device) if teacher.device.type == "cuda" else None,
             "dtype": str(teacher.dtype).removeprefix("torch."),

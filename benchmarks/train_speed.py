@@ -17,8 +17,8 @@ project's batching: fp32 LoRA against 4-bit NF4 QLoRA (double quantization,
 fp32 compute on a CPU), e.g. on the demo's SmolLM2 folder
 ``--model results/models/smollm2-135m-instruct``.
 
-Without --model a tiny random Llama is built from the sample filings in
-``resources/filings``; without --dataset a multitask set is made from their
+Without --model a tiny random Llama is built from the synthetic filings in
+``tests/data/filings``; without --dataset a multitask set is made from their
 chunks with the extractive teacher's summaries and rationales; so it runs
 offline on a CPU. On a GPU box pass a real model's folder: the same code takes
 bf16/fp16, gradient checkpointing and the paged 8-bit optimizer from the device.
@@ -186,7 +186,7 @@ def main() -> None:
         else {"speedup_vs_plain": round(speed["project"] / speed["plain_padded"], 2)}
     )
     report = {
-        "model": args.model or "tiny random Llama (built from resources/filings)",
+        "model": args.model or "tiny random Llama (built from tests/data/filings)",
         "dataset": args.dataset or "multitask set from the sample filings' chunks (extractive teacher)",
         "cpu": platform.processor() or platform.machine(),
         "steps": args.steps,

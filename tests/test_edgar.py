@@ -99,6 +99,7 @@ def test_latest_filings_need_no_older_page(sec, source):
         refs[0].location == "https://www.sec.gov/Archives/edgar/data/42/000000004224000010/acme-20231231.htm"
     )
     assert refs[0].company == "Acme Corp" and refs[0].period == "2023-12-31"
+    assert refs[0].url == refs[0].location and refs[0].primary_document == "acme-20231231.htm"
     assert [c.request.url for c in sec.calls] == [SUBMISSIONS]
 
 
@@ -120,6 +121,7 @@ def test_pagination_page_is_fetched_for_older_years(sec, source):
     # No primary document: the full submission .txt is fetched instead.
     assert refs[0].ext == "txt"
     assert refs[0].location.endswith("/42/000000004299000003/0000000042-99-000003.txt")
+    assert refs[0].url == refs[0].location and refs[0].primary_document is None
 
 
 def test_429_is_retried_then_succeeds(sec, source, tmp_path):

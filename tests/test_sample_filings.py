@@ -1,4 +1,5 @@
-"""The committed sample filings are what resources/make_sample_filings.py writes from resources/sample_filings/."""
+"""The committed synthetic filings are what tests/data/make_sample_filings.py writes from
+tests/data/sample_filings/."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-SCRIPT = ROOT / "resources" / "make_sample_filings.py"
-COMMITTED = ROOT / "resources" / "filings"
+SCRIPT = ROOT / "tests" / "data" / "make_sample_filings.py"
+COMMITTED = ROOT / "tests" / "data" / "filings"
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -35,8 +36,8 @@ def test_regenerating_gives_exactly_the_committed_filings(tmp_path):
     assert sorted(made) == sorted(committed), "files written differ from the files committed"
     differing = sorted(name for name in committed if made[name] != committed[name])
     assert not differing, (
-        f"{differing} differ from what the data gives: run `.venv/bin/python resources/make_sample_filings.py` "
-        "and commit the result, or fix the data under resources/sample_filings/"
+        f"{differing} differ from what the data gives: run `.venv/bin/python tests/data/make_sample_filings.py` "
+        "and commit the result, or fix the data under tests/data/sample_filings/"
     )
 
 

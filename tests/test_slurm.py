@@ -99,6 +99,7 @@ def test_default_workflow_runs_on_slurm_with_gpus_for_gpu_rules_only(cluster, tm
             "--configfile",
             "config/config.yaml",
             "config/tiny.yaml",
+            "config/synthetic.yaml",
             "config/quick.yaml",
         ],
         cwd=project,

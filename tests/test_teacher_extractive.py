@@ -258,7 +258,7 @@ def test_registered_as_the_extractive_plugin():
 
 def _sample_chunks() -> list[dict]:
     """The AAPL sample filing, extracted and chunked as the workflow does."""
-    path = ROOT / "resources" / "filings" / "AAPL" / "0000320193-24-000123.htm"
+    path = ROOT / "tests" / "data" / "filings" / "AAPL" / "0000320193-24-000123.htm"
     doc = extract_document(path.read_bytes(), name=path.name)
     chunks, _ = chunk_filing(doc, {"ticker": "AAPL", "accession": "x"}, ChunkingConfig())
     return chunks

@@ -1,5 +1,6 @@
-"""The workflow end to end on the default config with the tiny student (config/tiny.yaml), in a
-temporary copy of the project; and the real SmolLM2 student end to end on a small sample."""
+"""The workflow end to end on the default config with the tiny student (config/tiny.yaml) and the
+synthetic filings (config/synthetic.yaml), in a temporary copy of the project; and the real
+SmolLM2 student end to end on a small sample."""
 
 from __future__ import annotations
 
@@ -19,13 +20,18 @@ from conftest import ROOT, loopback
 
 pytestmark = pytest.mark.workflow
 PROJECT_PARTS = ("Snakefile", "rules", "scripts", "config", "envs", "profiles", "resources", "report")
+# The tests' corpus: config/synthetic.yaml's invented filings, small, with the edge cases.
+SYNTHETIC = ROOT / "tests" / "data" / "filings"
+# The tiny student on that corpus: every test run of the workflow starts from these overlays.
+TEST_CONFIGS = ("config/tiny.yaml", "config/synthetic.yaml")
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
 
 
 def snakemake(workdir: Path, *args: str, overlays: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
-    """Snakemake on the default config with the tiny student (fast), then ``overlays`` on top."""
+    """Snakemake on the default config with the tiny student on the synthetic filings (fast), then
+    ``overlays`` on top."""
     env = {k: v for k, v in os.environ.items() if k != "SEC_USER_AGENT"}
-    configs = ["--configfile", "config/tiny.yaml", *overlays]
+    configs = ["--configfile", *TEST_CONFIGS, *overlays]
     return subprocess.run(
         [*SNAKEMAKE, "--cores", "2", *args, *configs],  # --configfile takes every word after it
         cwd=workdir,
@@ -43,6 +49,7 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
+    shutil.copytree(SYNTHETIC, dest / SYNTHETIC.relative_to(ROOT))
     return dest
 
 
@@ -72,9 +79,7 @@ def ran_copy(ran, tmp_path):
 
 
 def sample_filings() -> list[Path]:
-    return sorted(
-        p for p in (ROOT / "resources" / "filings").glob("*/*") if p.suffix in {".htm", ".html", ".txt"}
-    )
+    return sorted(p for p in SYNTHETIC.glob("*/*") if p.suffix in {".htm", ".html", ".txt"})
 
 
 def test_default_config_builds_every_output(ran):
@@ -534,7 +539,7 @@ def test_bad_input_fails_at_once_with_one_clear_line(fresh, config, message):
 
 
 def test_empty_filing_is_refused_before_any_job(fresh):
-    (fresh / "resources" / "filings" / "AAPL" / "0000320193-25-000999.htm").write_bytes(b"")
+    (fresh / "tests" / "data" / "filings" / "AAPL" / "0000320193-25-000999.htm").write_bytes(b"")
     assert "file is empty" in _fails_before_work(fresh, tickers=["AAPL"])
 
 
@@ -604,7 +609,7 @@ def sec_mirror():
 
 def test_edgar_source_end_to_end_against_a_local_mirror(fresh, sec_mirror):
     url = sec_mirror
-    sample = next((ROOT / "resources" / "filings" / "AAPL").glob("*.htm"))
+    sample = next((SYNTHETIC / "AAPL").glob("*.htm"))
     recent = {
         "accessionNumber": ["0000320193-24-000123", "0000320193-24-000050"],
         "filingDate": ["2024-11-01", "2024-08-02"],

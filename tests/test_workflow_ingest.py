@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, loopback
-from test_workflow import _SecMirror, copy_project, snakemake
+from conftest import loopback
+from test_workflow import SYNTHETIC, _SecMirror, copy_project, snakemake
 
 pytestmark = pytest.mark.workflow
-SAMPLES = ROOT / "resources" / "filings"
+SAMPLES = SYNTHETIC
 AAPL_2024 = "0000320193-24-000123"
 MSFT_2024 = "0000789019-24-000087"
 MSFT_1998 = "0000891020-98-001352"

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_workflow import SNAKEMAKE, copy_project
+from test_workflow import SNAKEMAKE, TEST_CONFIGS, copy_project
 
 pytestmark = pytest.mark.workflow
 
@@ -19,11 +19,12 @@ PAIRS = [("tiny", "distill_summary"), ("tiny", "distill_dss"), ("tiny", "fin_ari
 
 
 def run(workdir: Path, *args: str, overlays: tuple[str, ...] = (), env: dict | None = None) -> str:
-    """Snakemake on the tiny config (as test_workflow.snakemake), with extra environment variables;
+    """Snakemake on the tiny config and the synthetic filings (as test_workflow.snakemake), with extra
+    environment variables;
     returns stdout and stderr together, and the exit status as ``run.returncode``."""
     environ = {k: v for k, v in os.environ.items() if k != "SEC_USER_AGENT"} | (env or {})
     result = subprocess.run(
-        [*SNAKEMAKE, "--cores", "2", *args, "--configfile", "config/tiny.yaml", *overlays],
+        [*SNAKEMAKE, "--cores", "2", *args, "--configfile", *TEST_CONFIGS, *overlays],
         cwd=workdir,
         env=environ,
         capture_output=True,
@@ -180,7 +181,7 @@ def test_conversion_and_extraction_failures_are_not_retried(fresh):
     (fresh / "config" / "bad.json").write_text(
         json.dumps({"models": {"bad": {"gguf": {"path": "bad.gguf"}}}})
     )
-    blank = fresh / "resources" / "filings" / "AAPL" / "0000320193-25-000999.htm"
+    blank = fresh / "tests" / "data" / "filings" / "AAPL" / "0000320193-25-000999.htm"
     blank.write_text("<html><body><p> </p></body></html>\n")
     targets = ["results/models/bad", "results/text/AAPL/0000320193-25-000999.json"]
     out = run(fresh, "--keep-going", *targets, overlays=("config/bad.json",))

@@ -9,6 +9,14 @@ from ..errors import FinstepError
 _SGML = re.compile(rb"<(SEC-DOCUMENT|IMS-DOCUMENT|DOCUMENT)>", re.I)
 _HTML = re.compile(rb"<(!doctype\s+html|html|body|div|p|table|font)\b", re.I)
 TEXT_EXTENSIONS = ("txt",)
+COMPRESSED_SUFFIX = ".gz"  # a compressed copy's name: the document's own extension, then .gz
+
+
+def document_extension(name: str) -> str:
+    """``htm`` for ``x.htm`` and for ``x.htm.gz``: what kind of document a file holds."""
+    if name.lower().endswith(COMPRESSED_SUFFIX):
+        name = name[: -len(COMPRESSED_SUFFIX)]
+    return name.rpartition(".")[2].lower()
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -19,7 +27,10 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def sniff(data: bytes, name: str) -> str:
-    """``"sgml"``, ``"html"`` or ``"text"`` (for ``.txt`` files only); raise for anything else."""
+    """``"sgml"``, ``"html"`` or ``"text"`` (for ``.txt`` files only); raise for anything else.
+
+    ``data``: the document's bytes, decompressed when ``name`` is a ``.gz`` copy.
+    """
     if not data.strip():
         raise FinstepError(f"{name}: file is empty; re-download it or remove it from the source")
     head = data[:8192]
@@ -29,7 +40,7 @@ def sniff(data: bytes, name: str) -> str:
         return "sgml"
     if _HTML.search(data[:65536]):
         return "html"
-    if name.rpartition(".")[2].lower() in TEXT_EXTENSIONS and _looks_like_text(head):
+    if document_extension(name) in TEXT_EXTENSIONS and _looks_like_text(head):
         return "text"
     raise FinstepError(
         f"{name}: not an HTML document or an SEC text filing; "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass
 from typing import ClassVar
@@ -15,10 +16,17 @@ from ..errors import FinstepError
 from ..validation import normalize_cik
 
 DOCUMENT_EXTENSIONS = ("htm", "html", "txt")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class FilingMeta(BaseModel):
-    """Metadata that travels with a filing; every field may be unknown for local files."""
+    """Metadata that travels with a filing; every field may be unknown for local files.
+
+    Besides what selects and names a filing, a sidecar may give its provenance (the SEC
+    address of the primary document, where this copy came from) and the sha256 of the
+    document, which the local source then checks on every fetch: a shipped or mirrored
+    copy that changed is refused, not extracted.
+    """
 
     model_config = ConfigDict(extra="ignore")
 
@@ -27,11 +35,23 @@ class FilingMeta(BaseModel):
     form: str = "10-K"
     filed: dt.date | None = None
     period: dt.date | None = None
+    fiscal_year: int | None = None
+    primary_document: str | None = None
+    url: str | None = None
+    sha256: str | None = None  # of the document as extracted (uncompressed)
+    origin: str | None = None
 
     @field_validator("cik", mode="before")
     @classmethod
     def _cik(cls, value: object) -> str | None:
         return None if value in (None, "") else normalize_cik(value)
+
+    @field_validator("sha256")
+    @classmethod
+    def _sha256(cls, value: str | None) -> str | None:
+        if value is not None and not _SHA256.fullmatch(value):
+            raise ValueError("sha256 must be 64 lower-case hex digits")
+        return value
 
     @classmethod
     def parse(cls, data: dict, where: str) -> FilingMeta:
@@ -56,6 +76,11 @@ class FilingRef:
     form: str = "10-K"
     filed: str | None = None
     period: str | None = None
+    fiscal_year: int | None = None
+    primary_document: str | None = None
+    url: str | None = None  # the document's address at SEC
+    sha256: str | None = None  # what the document's bytes must hash to, when known
+    origin: str | None = None  # where a local copy came from
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -74,7 +99,11 @@ class FilingRef:
             "form": self.form,
             "filed": self.filed,
             "period": self.period,
+            "fiscal_year": self.fiscal_year,
+            "primary_document": self.primary_document,
+            "url": self.url,
             "source": self.location,
+            "origin": self.origin,
             "ext": self.ext,
             "bytes": size,
             "sha256": sha256,

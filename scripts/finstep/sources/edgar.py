@@ -131,7 +131,9 @@ class EdgarSource(Source):
                     f"{row['accessionNumber']!r}, not of EDGAR's form 0000320193-24-000123; "
                     "check source.data_url (a mirror) or report the listing to SEC"
                 )
-            url, ext = document_url(cik, row["accessionNumber"], row.get("primaryDocument") or "", self.www)
+            primary = row.get("primaryDocument") or ""
+            url, ext = document_url(cik, row["accessionNumber"], primary, self.www)
+            served = primary if primary and url.endswith(f"/{primary}") else None  # not the .txt
             refs.append(
                 FilingRef(
                     ticker=ticker,
@@ -143,6 +145,8 @@ class EdgarSource(Source):
                     form=row["form"],
                     filed=row.get("filingDate") or None,
                     period=row.get("reportDate") or None,
+                    primary_document=served,
+                    url=url,
                 )
             )
         return refs

@@ -16,7 +16,11 @@ def allowed_forms(options: dict) -> set[str]:
 
 
 def fiscal_year(ref: FilingRef) -> int | None:
-    """The year of the period reported on; the filing year less one when unknown."""
+    """The fiscal year its metadata states, else the year of the period reported on, else the
+    filing year less one (a fiscal year ending in January names the year before in some filers'
+    usage, so a stated year wins)."""
+    if ref.fiscal_year is not None:
+        return ref.fiscal_year
     if ref.period:
         return int(ref.period[:4])
     if ref.filed:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the synthetic sample 10-K filings under ``resources/filings/`` from ``resources/sample_filings/``.
+"""Write the synthetic sample 10-K filings under ``tests/data/filings/`` from ``tests/data/sample_filings/``.
 
 Everything in the generated files is invented for testing: the prose was
 written for this project and the figures are made up (they add up within a
@@ -16,8 +16,8 @@ EDGAR documents, so that the extraction code meets what it will meet on EDGAR:
 * a ``.json`` metadata file beside each filing.
 
 The words and figures are data, one folder per filing
-(``resources/sample_filings/<TICKER>/<accession>/``: ``filing.toml`` and one
-Markdown file per Item, described in ``resources/sample_filings/README.md``),
+(``tests/data/sample_filings/<TICKER>/<accession>/``: ``filing.toml`` and one
+Markdown file per Item, described in ``tests/data/sample_filings/README.md``),
 so that they can be edited without reading code; this script only lays them
 out in each filer's house style.  Item titles come from
 ``finstep.extract.items``, so the samples print the titles the extractor
@@ -26,7 +26,7 @@ knows.  Deterministic: the same data always gives the same bytes, and
 script's output.  Run it with the project's environment (``finstep`` is
 imported from ``scripts/``):
 
-    .venv/bin/python resources/make_sample_filings.py [--out DIR]
+    .venv/bin/python tests/data/make_sample_filings.py [--out DIR]
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ HERE = Path(__file__).resolve().parent
 DATA_DIR = HERE / "sample_filings"
 OUT_DIR = HERE / "filings"
 
-if str(HERE.parent / "scripts") not in sys.path:
-    sys.path.insert(0, str(HERE.parent / "scripts"))
+REPO = HERE.parents[1]
+if str(REPO / "scripts") not in sys.path:
+    sys.path.insert(0, str(REPO / "scripts"))
 from finstep.extract.items import ITEM_TITLES as FORM_ITEM_TITLES  # noqa: E402
 
 # A combined "Items 1 and 2" heading (key "1-2") takes both Items' titles.
@@ -60,7 +61,7 @@ Entry = tuple[Any, ...]
 
 
 class DataError(ValueError):
-    """A data file under resources/sample_filings/ that cannot be read as documented."""
+    """A data file under tests/data/sample_filings/ that cannot be read as documented."""
 
 
 def squash(text: str) -> str:
@@ -221,7 +222,7 @@ def parse_blocks(text: str, where: str) -> list[Block]:
 
 def shown(path: Path) -> str:
     """A path for messages, relative to the repository root when it is inside it."""
-    return str(path.relative_to(HERE.parent) if path.is_relative_to(HERE.parent) else path)
+    return str(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
 
 
 def read_blocks(path: Path) -> list[Block]:
@@ -1323,7 +1324,7 @@ def main(argv: list[str] | None = None) -> None:
         "--out",
         type=Path,
         default=OUT_DIR,
-        help="folder to write <TICKER>/<accession>.{htm,txt,json} into (default: resources/filings)",
+        help="folder to write <TICKER>/<accession>.{htm,txt,json} into (default: tests/data/filings)",
     )
     args = parser.parse_args(argv)
     try:
