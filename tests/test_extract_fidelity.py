@@ -148,6 +148,46 @@ def test_real_officer_biographies_reach_item_1_chunks(shared_edgar):
     assert "Shantanu Narayen" in item_1
 
 
+# 2b. Paragraphs cut by the page or the layout ------------------------------------------------
+
+UNFINISHED = (
+    "If the U.S. dollar weakened by 10%, the amount recorded in AOCI related to our cash flow hedges "
+    "before tax effect would have been approximately $1.5 billion and $1.6 billion lower as of"
+)
+
+
+def test_a_sentence_cut_by_a_page_break_is_joined_whatever_case_goes_on():
+    body = (
+        f"<p>{UNFINISHED}</p><p>45</p>{BREAK}<p>December 31, 2023 and 2024, respectively.</p>"
+        f"<p>{RISK} The non-</p>{BREAK}<p>U.S. branches of our banks are regulated abroad.</p>"
+        f"<p>{RISK} This paragraph has no final period by mistake</p>{BREAK}<p>Interest Rate Risk</p>"
+        "<p>Our short lead-in</p>" + BREAK + "<p>Foreign Exchange Risk</p>"
+    )
+    paragraphs = clean_paragraphs(html_to_paragraphs(html_doc(body)))
+    assert paragraphs == [
+        f"{UNFINISHED} December 31, 2023 and 2024, respectively.",
+        f"{RISK} The non-U.S. branches of our banks are regulated abroad.",
+        f"{RISK} This paragraph has no final period by mistake",  # a heading opens the next page
+        "Interest Rate Risk",
+        "Our short lead-in",
+        "Foreign Exchange Risk",
+    ]
+
+
+def test_a_sentence_the_layout_cut_is_joined():
+    # Wells Fargo closes a <div> inside a sentence, with no page break: "... subsidiary banks, see | Note 26".
+    cut = f"{RISK} For information about the restrictions applicable to the Parent's subsidiary banks, see"
+    body = f"<div>{cut}</div><div>Note 26 to Financial Statements in the Annual Report.</div>"
+    body += f"<div>{PROSE}</div><div>Deposit Insurance Assessments</div><div>{PROSE}</div>"
+    paragraphs = clean_paragraphs(html_to_paragraphs(html_doc(body)))
+    assert paragraphs == [
+        f"{cut} Note 26 to Financial Statements in the Annual Report.",
+        PROSE,
+        "Deposit Insurance Assessments",
+        PROSE,
+    ]
+
+
 # 3. Bulleted lists -----------------------------------------------------------------------
 
 
@@ -162,11 +202,16 @@ def test_bullets_ending_in_semicolons_join_their_lead_in_and_reach_chunks():
     body = f"<p>{RISK}</p><p>Factors that could affect our results include:</p>"
     body += "".join(f"<div>\u2022<span>&#160;&#160;{b}</span></div>" for b in bullets)
     body += f"<p>{PROSE}</p><ul>" + "".join(f"<li>{b}</li>" for b in bullets[:2]) + "</ul>"
+    # NVIDIA's bullets: the glyph and the text in spans, the gap between them CSS padding.
+    body += f"<p>{RISK} Risks include:</p>" + "".join(
+        f'<div><span>\u2022</span><span style="padding-left:14pt">{b}</span></div>' for b in bullets[2:]
+    )
     paragraphs = clean_paragraphs(html_to_paragraphs(html_doc(body)))
     assert paragraphs[1] == "\n".join(
         ["Factors that could affect our results include:", *[f"• {b}" for b in bullets]]
     )
     assert paragraphs[3] == "\n".join(f"• {b}" for b in bullets[:2])  # <li> gets its bullet
+    assert paragraphs[4] == "\n".join([f"{RISK} Risks include:", *[f"• {b}" for b in bullets[2:]]])
     assert html_to_paragraphs(html_doc("<ol><li>Item 1A. Risk Factors</li></ol>")) == [
         "Item 1A. Risk Factors"
     ]
@@ -177,6 +222,20 @@ def test_bullets_ending_in_semicolons_join_their_lead_in_and_reach_chunks():
         doc, FILING, ChunkingConfig(size=600, overlap=0, near_duplicate_threshold=None)
     )
     assert stats.candidates > 2 and stats.kept == stats.candidates, stats.not_prose
+
+
+def test_a_title_heading_does_not_join_the_list_below_it():
+    # Alphabet's "Executive Overview" over bullets: joined, it would open the first bullet's sentence.
+    bullets = "".join(
+        f"<li>Revenues were ${k}.0 billion, an increase of {k}% year over year.</li>" for k in (1, 2)
+    )
+    body = (
+        f"<p>Executive Overview</p><ul>{bullets}</ul><p>Our current competitors include</p><ul>{bullets}</ul>"
+    )
+    paragraphs = clean_paragraphs(html_to_paragraphs(html_doc(body)))
+    items = "• Revenues were $1.0 billion, an increase of 1% year over year.\n• Revenues were $2.0 billion"
+    assert paragraphs[0] == "Executive Overview" and paragraphs[1].startswith(items)
+    assert paragraphs[2].startswith(f"Our current competitors include\n{items}")
 
 
 def test_real_risk_factor_bullets_reach_chunks(shared_edgar):
@@ -209,6 +268,17 @@ def test_lead_ins_units_titles_separators_and_footnote_marks_go_with_their_table
     )
     paragraphs = clean_paragraphs(html_to_paragraphs(html_doc(body)))
     assert paragraphs == [PROSE, PROSE, "Our officers are as follows:", BIO]  # a kept table keeps its lead-in
+
+
+def test_footnotes_of_a_dropped_table_go_with_it():
+    # Apple's "(1)Services net sales include ...", Adobe's "(*) Percentage is less than 1%." after a
+    # separator rule and a page break: without their table they annotate nothing.
+    notes = "<p>(1)Services net sales include amortization of the deferred value of services.</p>"
+    notes += f"<p>__________</p>{BREAK}<p>(*) Percentage is less than 1%.</p><p>*$100 invested in stock.</p>"
+    listing = "<p>(i)pertain to the maintenance of records that accurately reflect transactions;</p>"
+    body = f"<p>{PROSE}</p>{_money_table()}{notes}<p>{RISK}</p><p>{PROSE} They:</p>{listing}"
+    paragraphs = clean_paragraphs(html_to_paragraphs(html_doc(body)))
+    assert paragraphs == [PROSE, RISK, f"{PROSE} They:", listing[3:-4]]  # a list after prose stays
 
 
 def test_real_chunks_carry_no_table_leftovers(shared_edgar):
@@ -270,7 +340,7 @@ def test_a_chunk_repeated_in_another_item_records_both():
     }
     chunks, stats = chunk_filing(doc, FILING, ChunkingConfig())
     assert [(c["section"], c["also_in"]) for c in chunks] == [("1", ["7"]), ("1A", [])]
-    assert stats.duplicates_exact == 1
+    assert stats.repeated_paragraphs == 4  # each paragraph repeats one of Item 1
 
 
 def test_real_mdna_keeps_text_repeated_from_item_1(shared_edgar):

@@ -88,13 +88,40 @@ def test_only_configured_items_are_chunked_and_fallback_is_optional():
     assert not chunk_filing(fallback, FILING, ChunkingConfig(keep_fallback=False))[0]
 
 
+def _short_paragraphs(n):
+    """Paragraphs shorter than MIN_REPEATED_PARAGRAPH: only whole chunks can repeat them."""
+    return "\n\n".join(
+        f"Revenue for product line {k} changed because customers in region {k % 7} ordered differently."
+        for k in range(n)
+    )
+
+
 def test_duplicates_are_removed_within_a_filing():
-    text = _long_text(12)
+    text = _short_paragraphs(12)
     chunks, stats = chunk_filing(
         _doc([("1", text), ("7", text), ("7A", text + " Also.")]), FILING, ChunkingConfig()
     )
     assert stats.duplicates_exact >= 1 and stats.duplicates_near >= 1
     assert {c["section"] for c in chunks} == {"1"}
+
+
+def test_a_long_paragraph_repeated_in_a_later_item_is_chunked_once():
+    # NVIDIA's MD&A restates paragraphs of Items 1 and 1A between paragraphs of its own.
+    own = _long_text(12).split("\n\n")
+    repeated = own[0].replace("segment", "export rule")
+    mdna = [p.replace("segment", "division") for p in own]
+    doc = _doc(
+        [("1", "\n\n".join([repeated, *own[1:3]])), ("7", "\n\n".join([*mdna[:2], repeated, *mdna[2:]]))]
+    )
+    chunks, stats = chunk_filing(doc, FILING, ChunkingConfig(size=600, overlap=100))
+    in_7 = [c for c in chunks if c["section"] == "7"]
+    assert stats.repeated_paragraphs == 1
+    assert in_7 and all(repeated not in c["text"] for c in in_7)
+    assert all(p in "\n".join(c["text"] for c in in_7) for p in mdna)
+    holder = next(c for c in chunks if repeated in c["text"])
+    assert holder["section"] == "1" and holder["also_in"] == ["7"]
+    texts = {s["item"]: s["text"] for s in doc["sections"]}
+    assert all(texts[c["section"]][c["start"] : c["end"]] == c["text"] for c in chunks)
 
 
 def test_near_duplicate_detection_and_threshold_off():
@@ -130,3 +157,61 @@ def test_chunk_ids_differ_between_tickers_whose_local_filings_share_a_stem():
         for ticker in ("AAA", "BBB")
     ]
     assert ids[0] and ids[1] and not ids[0] & ids[1]
+
+
+def _sentence(k):
+    return (
+        f"In fiscal {2000 + k} the U.S. segment of Acme Inc. reported, as Item 1A. Risk Factors explains, "
+        f"that revenue for line {k} changed because customers ordered differently."
+    )
+
+
+def test_a_paragraph_longer_than_a_chunk_is_split_between_sentences():
+    # LangChain's default separators go from lines to words: Meta's long regulatory paragraphs were cut
+    # mid-sentence, and the next chunk opened on "as well as the imposition and amount of penalties".
+    paragraph = " ".join(_sentence(k) for k in range(30))
+    chunks, _ = chunk_filing(_doc([("1A", paragraph)]), FILING, ChunkingConfig(size=600, overlap=250))
+    assert len(chunks) >= 5
+    starts = {c["text"].split(" ", 2)[1] for c in chunks}
+    assert starts == {"fiscal"}  # each chunk opens on a sentence, never on "Risk Factors" or "Naval"
+    assert all(c["text"].endswith("differently.") for c in chunks)
+    assert any(b["start"] < a["end"] for a, b in itertools.pairwise(chunks))  # overlap, of whole sentences
+
+
+def test_a_chunk_does_not_end_on_the_heading_of_the_next_subsection():
+    # Apple's Item 7A: chunks ended on "Foreign Exchange Rate Risk", whose text the next chunk holds.
+    headings = ["Interest Rate Risk", "Foreign Exchange Rate Risk", "Equity Price Risk", "Credit Risk"]
+    text = "\n\n".join(
+        f"{h}\n\n"
+        + " ".join(
+            f"Our {h.lower()} in fiscal {2000 + k} changed because counterparties acted differently."
+            for k in range(5)
+        )
+        for h in headings
+    )
+    cfg = ChunkingConfig(size=700, overlap=150, near_duplicate_threshold=None)
+    chunks, _ = chunk_filing(_doc([("7A", text)]), FILING, cfg)
+    last_lines = [c["text"].rsplit("\n", 1)[-1] for c in chunks]
+    assert len(chunks) >= 3 and not [line for line in last_lines if line in headings]
+    assert all(any(f"{h}\n\nOur" in c["text"] for c in chunks) for h in headings)  # each still heads its text
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in chunks)
+
+
+POINTER_1A = (
+    "Information in response to this Item 1A can be found in this report under Item 1 and in the 2024 "
+    "Annual Report to Shareholders under “Financial Review – Risk Factors.” That information is "
+    "incorporated into this item by reference."
+)
+
+
+def test_chunks_that_only_point_elsewhere_are_dropped_and_their_items_reported():
+    # Wells Fargo's Items 1A, 7 and 7A point to its annual report exhibit; Part III points to the proxy.
+    proxy = "The information required by this Item will be included in the 2025 Proxy Statement, and is "
+    proxy += "incorporated herein by reference. Not applicable."
+    see = "See Note 7 of the Notes to Consolidated Financial Statements for additional information. "
+    doc = _doc([("1A", POINTER_1A), ("7", f"{PROSE}\n\n{see}"), ("7A", see * 4), ("11", proxy)])
+    chunks, stats = chunk_filing(doc, FILING, ChunkingConfig())
+    assert [c["section"] for c in chunks] == ["7"]  # prose with a pointer beside it stays
+    assert stats.pointer_items == ["1A", "7A", "11"]
+    assert stats.not_prose["cross-reference only"] == 3
+    assert ProseFilter().why_not(PROSE + " " + see) is None

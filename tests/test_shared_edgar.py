@@ -9,7 +9,11 @@ from finstep.chunking import ChunkingConfig, chunk_filing
 from finstep.config_schema import defaults
 from finstep.extract import extract_document
 from finstep.extract.sgml import main_document
+from finstep.sentences import is_heading, split_sentences
 from finstep.sources import build_source
+from finstep.teacher.extractive.answer import signpost
+from finstep.teacher.plugins.base import TeacherRequest
+from finstep.teacher.plugins.extractive import ExtractiveTeacher
 from responses.registries import OrderedRegistry
 
 TICKERS_URL = f"{defaults('source')['www_url']}/files/company_tickers.json"
@@ -133,3 +137,88 @@ def test_real_pagination_for_1990s_filings(recorded, shared_edgar, tmp_path):
     assert [r.period[:4] for r in refs] == ["1999", "1998", "1997", "1996", "1995", "1994"]
     assert {r.ext for r in refs} == {"txt"}  # no primary document in the 1990s: the full submission
     assert refs[-1].location.endswith("/320193/000032019394000016/0000320193-94-000016.txt")
+
+
+# What a reader finds in the chunks of real 10-Ks (issue 24): Items 1, 1A, 7 and 7A of every shared filing.
+REAL_10KS = {
+    "AAPL-2024": "demo_filings/AAPL/aapl-10-k-2024-11-01.html",
+    "GOOGL-2024": "demo_filings/GOOGL/googl-10-k-2025-02-05.html",
+    "AAPL-2025": APPLE_10K,
+    "AMZN": "filings/AMZN/amzn-10-k-2025-02-07.html",
+    "META": "filings/META/meta-10-k-2025-01-30.html",
+    "NVDA": "filings/NVDA/nvda-10-k-2025-02-26.html",
+    "ADBE": "filings/ADBE/adbe-10-k-2025-01-13.html",
+    "WFC": "filings/WFC/wfc-10-k-2025-02-25.html",
+}
+READ_ITEMS = ("1", "1A", "7", "7A")
+TABLE_NOTE = re.compile(r"^(?:\(\s*(?:\d{1,2}|\*{1,3})\s*\)|\*{1,3})\s*\S", re.M)
+FINISHED = re.compile(r"(?:[.!?:;][\"'”’)\]]*|\b(?:and|or))$")
+
+
+@pytest.fixture(scope="module")
+def real_chunks(shared_edgar):
+    """Each real 10-K's extraction, chunks and chunking stats, made once for this module."""
+    out = {}
+    for name, path in REAL_10KS.items():
+        doc = extract_document((shared_edgar / path).read_bytes(), name=path, form="10-K")
+        chunks, stats = chunk_filing(
+            doc, {**FILING, "ticker": name.split("-")[0], "accession": name}, ChunkingConfig()
+        )
+        out[name] = (doc, chunks, stats)
+    return out
+
+
+@pytest.mark.parametrize("name", list(REAL_10KS))
+def test_real_chunks_are_whole_sentences_with_no_table_notes(real_chunks, name):
+    _, chunks, _ = real_chunks[name]
+    read = [c for c in chunks if c["section"] in READ_ITEMS]
+    lines = [(c["id"], line) for c in read for line in c["text"].split("\n") if line]
+    assert not [c["id"] for c in read if c["text"][0].islower()]  # opened mid-sentence
+    last_lines = [c["text"].rsplit("\n", 1)[-1] for c in read if "\n" in c["text"]]
+    assert not [line for line in last_lines if is_heading(line) and not line.startswith("•")]
+    ends = [c["text"].rsplit("\n", 1)[-1] for c in read]
+    assert not [end[-60:] for end in ends if not FINISHED.search(end) and not end.startswith("•")]
+    assert not [line for _, line in lines if TABLE_NOTE.match(line)]  # "(1)Services net sales include ..."
+
+
+@pytest.mark.parametrize("name", list(REAL_10KS))
+def test_real_summaries_open_on_content_and_name_their_figures(real_chunks, name):
+    _, chunks, _ = real_chunks[name]
+    teacher = ExtractiveTeacher({})
+    read = [c for c in chunks if c["section"] in READ_ITEMS]
+    requests = [TeacherRequest(id=c["id"], text=c["text"], prompt=None, meta=c) for c in read]
+    answers = [json.loads(g.text) for g in teacher.generate(requests, seed=0)]
+    opening = [split_sentences(a["summary"])[0] for a in answers]
+    signposted = [
+        s
+        for s, c in zip(opening, read, strict=True)
+        if signpost(s) and not all(map(signpost, split_sentences(c["text"])))
+    ]
+    assert not signposted  # "See Note 3 ...", "should be read in conjunction with ..."
+    steps = [line for a in answers for line in a["rationale"].split("\n")[1:-1]]
+    figures = [line for line in steps if not re.match(r"\d+\. (?:Risk \(|Key point:)", line)]
+    unnamed = [line for line in figures if "Reported figure:" in line]
+    assert len(unnamed) <= 0.25 * len(figures), unnamed[:5]  # 190 of 424 before issue 24, 59 after
+
+
+def test_wells_fargo_pointer_items_give_no_chunks(real_chunks):
+    _, chunks, stats = real_chunks["WFC"]
+    assert {"1A", "7", "7A"} <= set(stats.pointer_items)
+    assert not {"1A", "7", "7A"} & {c["section"] for c in chunks}
+    assert "1" in {c["section"] for c in chunks}
+
+
+def test_nvidia_mdna_chunks_its_own_paragraphs_only(real_chunks):
+    _, chunks, stats = real_chunks["NVDA"]
+    repeated = "the USG published the “AI Diffusion” IFR in the Federal Register"
+    assert stats.repeated_paragraphs >= 5
+    assert not [c["id"] for c in chunks if c["section"] == "7" and repeated in c["text"]]
+    assert any(repeated in c["text"] and "7" in c["also_in"] for c in chunks)
+
+
+def test_alphabet_sentence_cut_by_its_page_break_is_whole(real_chunks):
+    doc, chunks, _ = real_chunks["GOOGL-2024"]
+    sections = {s["item"]: s["text"] for s in doc["sections"]}
+    assert "$1.6 billion lower as of December 31, 2023 and 2024, respectively." in sections["7A"]
+    # Its current Item heading, printed atop every page, is not in the chunks.
+    assert not [c["id"] for c in chunks for line in c["text"].split("\n") if re.match(r"(?i)item \d", line)]

@@ -10,6 +10,7 @@ from conftest import ROOT
 from finstep.chunking import ChunkingConfig, chunk_filing
 from finstep.extract import extract_document
 from finstep.sentences import split_sentences
+from finstep.teacher.extractive.facts import risk_topic, sentence_facts
 from finstep.teacher.parser import parse_answer
 from finstep.teacher.plugins import build_teacher
 from finstep.teacher.plugins.base import TeacherRequest
@@ -298,3 +299,105 @@ def test_every_real_chunk_gets_a_valid_answer(source):
         for figures, answer in with_figures
     ]
     assert len(with_figures) >= 5 and sum(quoted) >= 0.9 * len(quoted)
+
+
+def test_a_reference_to_an_item_does_not_end_the_sentence():
+    text = 'Refer to "Item 1A. Risk Factors" for a discussion. It is in Part II. Item 7 of this report. See Item 7.'
+    assert split_sentences(text) == [
+        'Refer to "Item 1A. Risk Factors" for a discussion.',
+        "It is in Part II. Item 7 of this report.",
+        "See Item 7.",
+    ]
+    # Amazon's risk headings are whole clauses in title case, with no final period.
+    heading = "We Face Risks Related to Successfully Optimizing and Operating Our Fulfillment Network and Data Centers"
+    assert split_sentences(f"{heading}\n\n{LEGAL}") == split_sentences(LEGAL)
+
+
+SIGNPOSTED = """See Note 3 — Restructuring and Note 12 — Commitments and Contingencies in the notes to the \
+consolidated financial statements included in Part II, Item 8 of this Annual Report on Form 10-K for additional \
+information regarding restructuring charges.
+
+Family of Apps
+
+FoA income from operations in 2024 increased $24.24 billion, or 39%, compared to 2023. The increase was driven \
+by higher advertising revenue. RL loss from operations in 2024 increased $1.61 billion, or 10%, compared to 2023."""
+
+READING_NOTE = """The following discussion should be read in conjunction with "Item 1A. Risk Factors," our \
+Consolidated Financial Statements and related Notes thereto. NVIDIA pioneered accelerated computing to help \
+solve the most challenging computational problems. Since our original focus on PC graphics, we have expanded \
+to several other large and important computationally intensive fields."""
+
+
+def test_the_summary_opens_on_what_the_chunk_says_not_on_a_signpost():
+    # Meta's and NVIDIA's MD&A chunks open with "See Note 3 ..." or "should be read in conjunction with".
+    _, answer = generate(SIGNPOSTED)
+    assert answer.summary.startswith("FoA income from operations in 2024 increased $24.24 billion")
+    assert "See Note 3" not in answer.summary
+    assert 'opens: "FoA income from operations' in steps(answer.rationale)[0]
+    _, answer = generate(READING_NOTE)
+    assert answer.summary.startswith("NVIDIA pioneered accelerated computing")
+    assert not [
+        line for line in steps(answer.rationale) if line.startswith("Risk (")
+    ]  # "Risk Factors" is a title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # Apple, Alphabet, Amazon, Meta and NVIDIA 10-Ks: figures whose names come after, before "of",
+        # behind an owner, a bullet, a parenthesis or a date phrase.
+        (
+            "As of September 28, 2024, the Company had fixed lease payment obligations of $15.6 billion, "
+            "with $2.0 billion payable within 12 months.",
+            "Fixed lease payment obligations",
+        ),
+        (
+            "During the years ended December 31, 2023 and 2024, we spent $32.3 billion and $52.5 billion on "
+            "capital expenditures, respectively.",
+            "Capital expenditures",
+        ),
+        ("• Cost of revenues was $146.3 billion, an increase of 10% year over year.", "Cost of revenues"),
+        (
+            "Cash paid for U.S. (federal and state) and foreign income taxes (net of refunds) totaled $11.2 "
+            "billion and $12.3 billion for 2023 and 2024.",
+            "Cash paid for U.S. and foreign income taxes",
+        ),
+        ("The Company’s quarterly cash dividend was $0.25 per share.", "Quarterly cash dividend"),
+        (
+            "For the years ended December 31, 2023 and 2024, our depreciation on property and equipment was "
+            "$11.9 billion and $15.3 billion, respectively.",
+            "Depreciation on property and equipment",
+        ),
+        (
+            "If an adverse 10% foreign exchange rate change was applied to our hedging contracts, it would have "
+            "resulted in an adverse impact on income before taxes of $129 million.",
+            "Adverse impact on income before taxes",
+        ),
+        ("During fiscal 2024, we incurred a $1 billion termination fee.", "Termination fee"),
+    ],
+)
+def test_figures_are_named_as_a_reader_would(sentence, metric):
+    assert metric in [fact.metric for fact in sentence_facts(sentence)]
+
+
+def test_a_change_verb_names_its_object_and_the_cause_is_the_driver():
+    [fact] = sentence_facts(
+        "Changes in foreign exchange rates reduced North America net sales by $462 million."
+    )
+    assert (fact.metric, fact.direction, fact.driver) == (
+        "North America net sales",
+        "decrease",
+        "Changes in foreign exchange rates",
+    )
+    [fact] = sentence_facts(
+        "Japan net sales increased during 2024 due primarily to higher net sales of iPhone."
+    )
+    assert fact.driver == "due primarily to higher net sales of iPhone"  # Apple's word order
+    decrease = (
+        "A hypothetical 100 basis point increase in rates would have resulted in a decrease of $680 million."
+    )
+    assert "Decrease" not in [f.metric for f in sentence_facts(decrease)]  # the change, not what changed
+    # The topic named first: Amazon's list of forward-looking factors opens with exchange rates.
+    assert risk_topic(
+        "Results could differ because of foreign exchange rates, inflation and competition."
+    ) == ("currency")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from .config_schema import defaults
 from .dedup import Deduplicator
 from .extract.items import FALLBACK_ITEM
 from .io import read_jsonl, write_jsonl
-from .prose import ProseFilter
+from .prose import POINTER, ProseFilter
+from .sentences import break_pattern, is_heading
 from .validation import check_chunking
 
 log = logging.getLogger("finstep")
@@ -26,6 +28,16 @@ log = logging.getLogger("finstep")
 # and 16 (summary) are boilerplate or lists.
 _DEFAULTS = defaults("chunking")
 DEFAULT_ITEMS = tuple(_DEFAULTS["items"])
+# Where the splitter may cut, in order: between paragraphs, between lines (list items), between
+# sentences, then (a sentence longer than a chunk) between clauses and words. LangChain's default
+# goes from lines straight to words, so every paragraph longer than a chunk was cut mid-sentence.
+SEPARATORS = (r"\n\n", r"\n", break_pattern(), r"(?<=;)\s+", r"(?<=,)\s+", r"\s+", "")
+# A paragraph this long that repeats one of an earlier wanted Item is chunked once (NVIDIA's MD&A
+# restates export-control paragraphs of Items 1 and 1A between paragraphs of its own).
+MIN_REPEATED_PARAGRAPH = 150
+REPEAT_PROBE_CHARS = 500  # a paragraph longer than a chunk is found by its start
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
+_BULLET = re.compile(r"^\s*[•·▪◦●■]")
 
 
 @dataclass
@@ -36,6 +48,10 @@ class ChunkStats:
     not_prose: Counter = field(default_factory=Counter)
     duplicates_exact: int = 0
     duplicates_near: int = 0
+    repeated_paragraphs: int = 0
+    # Items whose text only points to another document: a bank's Items 1A, 7 and 7A point to the
+    # annual report exhibit, which is not part of the 10-K's main document.
+    pointer_items: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -45,6 +61,8 @@ class ChunkStats:
             "not_prose": dict(self.not_prose),
             "duplicates_exact": self.duplicates_exact,
             "duplicates_near": self.duplicates_near,
+            "repeated_paragraphs": self.repeated_paragraphs,
+            "pointer_items": self.pointer_items,
         }
 
 
@@ -88,58 +106,149 @@ def _wanted(item: str, cfg: ChunkingConfig) -> bool:
     return item in cfg.items
 
 
+def _splitter(cfg: ChunkingConfig) -> RecursiveCharacterTextSplitter:
+    # keep_separator="end": a clause's ";" or "," stays with the clause it ends, not atop the next chunk.
+    return RecursiveCharacterTextSplitter(
+        chunk_size=cfg.size,
+        chunk_overlap=cfg.overlap,
+        separators=list(SEPARATORS),
+        is_separator_regex=True,
+        keep_separator="end",
+        add_start_index=True,
+    )
+
+
+def _dangles(line: str) -> bool:
+    """A line that introduces what follows it: a heading, or a lead-in ending in ":" (not a list item)."""
+    line = line.strip()
+    return not line or (not _BULLET.match(line) and (line.endswith(":") or is_heading(line)))
+
+
+def without_dangling_end(piece: str) -> str:
+    """The chunk without the headings and lead-ins at its end, whose text the splitter put in the next chunk.
+
+    A 1,500-character chunk ends where its budget does: often on the next
+    subsection's heading ("Foreign Exchange Rate Risk"), which then heads the
+    next chunk too, through the overlap. Left in, it reads as a topic the
+    chunk never discusses.
+    """
+    lines = piece.split("\n")
+    while len(lines) > 1 and _dangles(lines[-1]):
+        lines.pop()
+    return "\n".join(lines).rstrip()
+
+
+def _key(paragraph: str) -> str:
+    return " ".join(paragraph.split())
+
+
+def _runs(text: str, seen: dict[str, str], item: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Spans of ``text`` between paragraphs that repeat an earlier Item's, and those paragraphs' keys.
+
+    Paragraphs of this Item are recorded in ``seen`` as they are read.
+    """
+    runs: list[tuple[int, int]] = []
+    repeated: list[str] = []
+    begin = 0
+    for match in _PARAGRAPH.finditer(text):
+        key = _key(match.group())
+        if len(key) < MIN_REPEATED_PARAGRAPH:
+            continue
+        first = seen.setdefault(key, item)
+        if first != item:
+            runs.append((begin, match.start()))
+            repeated.append(key)
+            begin = match.end()
+    runs.append((begin, len(text)))
+    return [(a, b) for a, b in runs if text[a:b].strip()], repeated
+
+
 def chunk_filing(text_doc: dict, filing: dict, cfg: ChunkingConfig) -> tuple[list[dict], ChunkStats]:
     """Split one filing's sections; returns chunks in document order and counts of what was dropped.
 
     A chunk repeating one of another wanted Item (filers restate export
     rules in Items 1, 1A and 7) is kept once, under its first Item, with the
-    others in ``also_in``, so that selecting any of them finds it.
+    others in ``also_in``, so that selecting any of them finds it; so is a
+    long paragraph repeated in a later Item, which is cut out of that Item
+    before it is split.
     """
-    splitter = RecursiveCharacterTextSplitter(
-        chunk_size=cfg.size, chunk_overlap=cfg.overlap, add_start_index=True
-    )
+    splitter = _splitter(cfg)
     dedup = Deduplicator(cfg.near_duplicate_threshold)
     stats = ChunkStats()
     chunks: list[dict] = []
+    seen: dict[str, str] = {}
     for section in text_doc["sections"]:
         if not _wanted(section["item"], cfg):
             continue
         stats.sections += 1
         text = section["text"]
-        for doc in splitter.create_documents([text]):
-            stats.candidates += 1
-            start = doc.metadata["start_index"]
-            piece = doc.page_content
-            end = start + len(piece)
-            reason = cfg.prose.why_not(piece)
-            if reason:
-                stats.not_prose[reason] += 1
-                continue
-            first = dedup.first_seen(piece)
-            if first is not None:
-                earlier = chunks[first]
-                if section["item"] != earlier["section"] and section["item"] not in earlier["also_in"]:
-                    earlier["also_in"].append(section["item"])
-                continue
-            chunks.append(
-                {
-                    "id": chunk_id(filing["ticker"], filing["accession"], section["item"], start, end),
-                    "ticker": filing["ticker"],
-                    "cik": filing.get("cik"),
-                    "accession": filing["accession"],
-                    "form": filing.get("form"),
-                    "period": filing.get("period"),
-                    "section": section["item"],
-                    "start": start,
-                    "end": end,
-                    "text": piece,
-                    "also_in": [],
-                }
-            )
+        runs, repeated = _runs(text, seen, section["item"])
+        stats.repeated_paragraphs += len(repeated)
+        for key in repeated:
+            _note_repeat(chunks, key, section["item"])
+        pointers = stats.not_prose[POINTER]
+        candidates = stats.candidates
+        for begin, stop in runs:
+            for doc in splitter.create_documents([text[begin:stop]]):
+                stats.candidates += 1
+                piece = without_dangling_end(doc.page_content)
+                start = begin + doc.metadata["start_index"]
+                _add_chunk(chunks, piece, start, section["item"], filing, cfg, dedup, stats)
+        if (
+            stats.candidates > candidates
+            and stats.not_prose[POINTER] - pointers == stats.candidates - candidates
+        ):
+            stats.pointer_items.append(section["item"])
     stats.duplicates_exact = dedup.dropped_exact
     stats.duplicates_near = dedup.dropped_near
     stats.kept = len(chunks)
     return chunks, stats
+
+
+def _note_repeat(chunks: list[dict], key: str, item: str) -> None:
+    """List ``item`` in ``also_in`` of the chunks that hold a paragraph it repeats (its start, if long)."""
+    head = key[:REPEAT_PROBE_CHARS]
+    for chunk in chunks:
+        if head in _key(chunk["text"]) and item != chunk["section"] and item not in chunk["also_in"]:
+            chunk["also_in"].append(item)
+
+
+def _add_chunk(
+    chunks: list[dict],
+    piece: str,
+    start: int,
+    item: str,
+    filing: dict,
+    cfg: ChunkingConfig,
+    dedup: Deduplicator,
+    stats: ChunkStats,
+) -> None:
+    reason = cfg.prose.why_not(piece)
+    if reason:
+        stats.not_prose[reason] += 1
+        return
+    first = dedup.first_seen(piece)
+    if first is not None:
+        earlier = chunks[first]
+        if item != earlier["section"] and item not in earlier["also_in"]:
+            earlier["also_in"].append(item)
+        return
+    end = start + len(piece)
+    chunks.append(
+        {
+            "id": chunk_id(filing["ticker"], filing["accession"], item, start, end),
+            "ticker": filing["ticker"],
+            "cik": filing.get("cik"),
+            "accession": filing["accession"],
+            "form": filing.get("form"),
+            "period": filing.get("period"),
+            "section": item,
+            "start": start,
+            "end": end,
+            "text": piece,
+            "also_in": [],
+        }
+    )
 
 
 def dedupe_across(chunks: Iterable[dict], threshold: float | None) -> tuple[list[dict], Deduplicator]:
@@ -155,6 +264,12 @@ def chunk_one(text: str, meta: str, out: str, chunking: dict) -> None:
     chunks, stats = chunk_filing(doc, filing, ChunkingConfig.from_config(chunking))
     write_jsonl(out, chunks)
     log.info("%s: %s", filing["accession"], json.dumps(stats.as_dict()))
+    if stats.pointer_items:
+        log.info(
+            "%s: Items %s only point to another document (incorporated by reference): no chunks from them",
+            filing["accession"],
+            ", ".join(stats.pointer_items),
+        )
 
 
 def gather_chunks(paths: Sequence[str], out: str, chunking: dict) -> None:

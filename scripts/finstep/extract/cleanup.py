@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..sentences import split_sentences
+from ..sentences import HEADING_MAX_WORDS, is_heading, split_sentences, title_case
 from .items import parse_heading
 from .text import PAGE_BREAK, TABLE_GONE, TOC_ENTRY
 
@@ -31,10 +31,13 @@ _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _FOOTNOTE_MARK = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-z])\s*\)|\*{1,3}|\[\d{1,2}\]|[†‡§]+)$", re.I)
+# A table's footnote: "(1)Services net sales include ...", "(*) Percentage is less than 1%.", "*$100 invested".
+_TABLE_NOTE = re.compile(r"^(?:\(\s*(?:\d{1,2}|[a-z]|\*{1,3})\s*\)|\*{1,3}|[†‡§]+)\s*\S", re.I)
 _UNIT_LINE = re.compile(
     r"^\(?(?:(?:dollars|amounts|shares|\$)\s+)?in\s+(?:millions|thousands|billions)\b[^.]{0,120}\)?$", re.I
 )
 _BULLET = re.compile(r"^[•·▪◦●■]\s*")
+_TIGHT_BULLET = re.compile(r"^([•·▪◦●■])(?=\S)", re.M)  # "•lack of supply": the gap was CSS padding
 _MARKERS = (PAGE_BREAK, TABLE_GONE)
 FURNITURE_MAX_CHARS = 100
 FURNITURE_MIN_REPEATS = 3
@@ -158,6 +161,7 @@ def _join_lists(paragraphs: list[str]) -> list[str]:
     """
     glued: list[str] = []
     for para in paragraphs:  # a bullet glyph on a line of its own, its text on the next
+        para = _TIGHT_BULLET.sub(r"\1 ", para)
         if glued and _BULLET.fullmatch(glued[-1]) and not _is_marker(para):
             glued[-1] = f"• {para}"
         else:
@@ -172,29 +176,82 @@ def _join_lists(paragraphs: list[str]) -> list[str]:
 
 
 def _opens_list(para: str) -> bool:
-    """Whether a bullet after ``para`` continues it: a list item, a lead-in, an unfinished sentence."""
-    if _is_marker(para) or parse_heading(para):
+    """Whether a bullet after ``para`` continues it: a list item, a lead-in, an unfinished sentence.
+
+    Not a heading in title case ("Executive Overview"): joined, it would open the list's first sentence.
+    """
+    if (
+        _is_marker(para)
+        or parse_heading(para)
+        or ("\n" not in para and is_heading(para) and title_case(para))
+    ):
         return False
     last_line = para.rsplit("\n", 1)[-1]
     return bool(_BULLET.match(last_line)) or para.endswith(":") or not _SENTENCE_END.search(para)
 
 
+# Words no sentence or heading ends with: a paragraph ending in one was cut by the layout.
+_OPEN_WORDS = frozenset(
+    {
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "our", "see", "that",
+        "the", "their", "to", "with"
+    }
+)  # fmt: skip
+
+
+def _cut_in_layout(before: str, after: str) -> bool:
+    """Whether ``before`` stops mid-sentence with no page break: a hyphen or a word no sentence ends with.
+
+    Some filers' HTML closes a block inside a sentence ("... subsidiary banks, see | Note 26 ...",
+    "The non- | U.S. branches ...").
+    """
+    if _is_marker(before) or parse_heading(after) or is_heading(after):
+        return False
+    last_line = before.rsplit("\n", 1)[-1]
+    words = last_line.split()
+    if _BULLET.match(last_line) or len(words) <= HEADING_MAX_WORDS:
+        return False
+    return before.endswith("-") or words[-1] in _OPEN_WORDS
+
+
+def _cut_by_page(before: str, after: str) -> bool:
+    """Whether a page break fell inside a sentence: ``before`` is unfinished and ``after`` goes on with it.
+
+    The sentence goes on when ``after`` starts in lower case ("... our ability | to compete"), and
+    also when ``before`` is prose that stops short: a hyphen, or a line too long for a heading
+    ("... $1.6 billion lower as of | December 31, 2023", "... the Supreme | Court dismissed").
+    """
+    if _is_marker(before) or _SENTENCE_END.search(before) or parse_heading(after):
+        return False
+    if after[0].islower():
+        return True
+    if is_heading(after):
+        return False  # the next page opens with a heading: "before" was a heading or a table's title
+    last_line = before.rsplit("\n", 1)[-1]
+    if _BULLET.match(last_line):
+        return False  # a list item without final punctuation, then what follows the list
+    return before.endswith("-") or (len(last_line.split()) > HEADING_MAX_WORDS and not is_heading(last_line))
+
+
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     """Remove furniture and page-break markers; keep ``TOC_ENTRY`` markers for segmentation.
 
-    A paragraph that a page break cut mid-sentence (no closing punctuation
-    before the break, a lower-case word after it) is joined again.
+    A paragraph that a page break cut mid-sentence (see ``_cut_by_page``) is
+    joined again. The footnotes right after a dropped table ("(1) Includes
+    unsettled repurchases.") go with it: without the table they annotate nothing.
     """
     running, running_headings = _running_lines(paragraphs)
     seen_headings: set[str] = set()
     kept: list[str] = []
     at_break = False
+    after_table = False
     for para in paragraphs:
         if para == PAGE_BREAK:
             at_break = True
             continue
         if para == TABLE_GONE:
             _drop_table_lead_in(kept)
+            after_table = True
             continue
         if para.startswith(TOC_ENTRY):
             kept.append(para)
@@ -206,8 +263,9 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
             continue
         if is_page_number(para) or (_SEPARATOR.match(para) and not _BULLET.fullmatch(para)):
             continue
-        if _FOOTNOTE_MARK.match(para):
+        if _FOOTNOTE_MARK.match(para) or (after_table and _TABLE_NOTE.match(para)):
             continue
+        after_table = False
         short = len(para) <= FURNITURE_MAX_CHARS
         if short and (running or running_headings):
             key = _masked(para)
@@ -217,8 +275,8 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
                 seen_headings.add(key)
             elif key in running:  # never an Item heading: those are counted apart
                 continue
-        if at_break and kept and para[0].islower() and not _SENTENCE_END.search(kept[-1]):
-            kept[-1] = f"{kept[-1]} {para}"
+        if kept and (_cut_by_page(kept[-1], para) if at_break else _cut_in_layout(kept[-1], para)):
+            kept[-1] = f"{kept[-1]}{'' if kept[-1].endswith('-') else ' '}{para}"
         else:
             kept.append(para)
         at_break = False

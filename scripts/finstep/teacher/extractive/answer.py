@@ -5,9 +5,11 @@ See ``finstep.teacher.plugins.extractive`` for what the answer is for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ...extract.items import ITEM_TITLES
+from ...prose import points_elsewhere
 from ...sentences import SENTENCE_START
 from ..schema import RATIONALE_MAX, SUMMARY_MAX, SUMMARY_MIN
 from .facts import FIGURE, RISK, Fact, risk_topic, sentence_facts, shorten
@@ -20,9 +22,29 @@ _MAX_STEPS = 2 + _FIGURE_STEPS + _RISK_STEPS  # the context, the figures, the ri
 _STEP_CHARS = RATIONALE_MAX // _MAX_STEPS - len("10. \n")
 
 
+# How to read the report, not what it says: "The following discussion should be read in conjunction with".
+_READING_NOTE = re.compile(
+    r"\bshould be read (?:in conjunction|together) with\b|^(?:please|you should) read\b"
+    r"|^(?:this|the following) (?:item|section|discussion)\b.{0,40}\b(?:generally )?discuss",
+    re.IGNORECASE,
+)
+
+
+def signpost(sentence: str) -> bool:
+    """A sentence that points elsewhere or says how to read the report: no reader's summary opens with it."""
+    return points_elsewhere(sentence) or bool(_READING_NOTE.search(sentence))
+
+
 def _lead_index(sentences: list[str]) -> int:
-    """Where the lead starts: past a fragment left by a chunk boundary ("and the rest of it.")."""
-    return 1 if len(sentences) > 1 and not SENTENCE_START.match(sentences[0]) else 0
+    """Where the lead starts: past a fragment left by a chunk boundary ("and the rest of it.") and past
+    signposts ("See Note 3 ...", "Please read the following discussion together with ..."), unless the
+    chunk holds nothing else."""
+    first = 1 if len(sentences) > 1 and not SENTENCE_START.match(sentences[0]) else 0
+    return next((i for i in range(first, len(sentences)) if not signpost(sentences[i])), first)
+
+
+def _content(sentences: list[str], indexes: Iterable[int]) -> list[int]:
+    return [i for i in indexes if not signpost(sentences[i])]
 
 
 def summary(sentences: list[str], *, lead: int, cap: int, context: str) -> str:
@@ -33,10 +55,12 @@ def summary(sentences: list[str], *, lead: int, cap: int, context: str) -> str:
     the schema's minimum, so even a near-empty chunk yields a valid summary.
     """
     first = _lead_index(sentences)
-    chosen = list(range(first, min(first + lead, len(sentences))))
-    figures = [i for i in range(first + lead, len(sentences)) if FIGURE.search(sentences[i])]
+    chosen = _content(sentences, range(first, len(sentences)))[:lead] or [first][: len(sentences)]
+    after = range(chosen[-1] + 1, len(sentences)) if chosen else ()
+    figures = [i for i in _content(sentences, after) if FIGURE.search(sentences[i])]
     chosen += figures[: max(cap - len(chosen), 0)]
-    rest = [i for i in range(first, len(sentences)) if i not in chosen]
+    rest = [i for i in _content(sentences, range(first, len(sentences))) if i not in chosen]
+    rest = rest or [i for i in range(first, len(sentences)) if i not in chosen]  # signposts only
     chosen += rest[: max(min(2, cap) - len(chosen), 0)]
     text = _fit([sentences[i] for i in sorted(chosen)], SUMMARY_MAX)
     if len(text) < SUMMARY_MIN:
@@ -72,15 +96,18 @@ def rationale(sentences: list[str], meta: dict) -> str:
     steps += [fact.step() for fact in facts]
     steps += [f'Risk ({risk_topic(s)}): "{shorten(s, _QUOTE_CHARS)}"' for s in risks]
     if not facts and not risks:
-        details = sentences[first + 1 : first + 1 + _DETAIL_STEPS]
+        details = [sentences[i] for i in _content(sentences, range(first + 1, len(sentences)))][
+            :_DETAIL_STEPS
+        ]
         steps += [f'Key point: "{shorten(s, _QUOTE_CHARS)}"' for s in details]
     steps.append(_takeaway(facts, risks, title))
     return _number(steps)
 
 
 def _risk_sentences(sentences: list[str], lead: int) -> list[str]:
-    """Sentences with risk language, the lead left out (step 1 quotes it) unless it is the only one."""
-    risky = [i for i, s in enumerate(sentences) if RISK.search(s)]
+    """Sentences with risk language, the lead left out (step 1 quotes it) unless it is the only one;
+    not signposts ("... should be read in conjunction with Item 1A and the risks described elsewhere")."""
+    risky = [i for i, s in enumerate(sentences) if RISK.search(s) and not signpost(s)]
     chosen = [i for i in risky if i != lead] or risky
     return [sentences[i] for i in chosen[:_RISK_STEPS]]
 

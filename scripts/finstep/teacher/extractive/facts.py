@@ -52,28 +52,76 @@ _CHANGE_VERB = re.compile(rf"\b(?:{_alternatives(_CHANGE_VERBS)})\b")
 _VERB = re.compile(rf"\b(?:{_alternatives([*_CHANGE_VERBS, *_COPULAS])})\b|{_UP_DOWN}")
 _DIRECTION = re.compile(rf"\b(?:{_alternatives(set(_CHANGE_WORDS) - {'up', 'down'})})\b|{_UP_DOWN}")
 # Where a clause starts saying why: everything after is the driver of the change.
+_MAINLY = r"(?:(?:primarily|mainly|largely|partly|partially|chiefly|principally|in part)\s)?"
+# "due primarily to" (Apple's order) as well as "primarily due to".
 _DRIVER = re.compile(
-    r",?\s(?:(?:primarily|mainly|largely|partly|partially|chiefly|principally)\s)?"
-    r"(?:because|due to|driven by|reflecting|as a result of|led by|helped by|owing to|offset by)\b"
+    rf",?\s{_MAINLY}(?:because|due\s{_MAINLY}to|driven\s{_MAINLY}by|reflecting|as a result of|led by|helped by"
+    r"|owing to|offset by)\b"
     r"|,\sas\b(?!\sof\b)"
 )
 # Clause boundaries inside a sentence: "...; ...", "..., and ...", "..., while ...".
 _CLAUSE = re.compile(r";\s|,\s(?=(?:and|but|while|whereas|although|though)\b)|\s(?=(?:while|whereas)\b)")
 _CHAIN_WORDS = 4  # figures this close, with no verb between, belong together: "rose 1% to $386,565 million"
 _PREPOSITION = re.compile(
-    r"^(?:in|during|for|at|on|as of|by|after|from|within|compared|versus|than|with|of|to)\b", re.IGNORECASE
+    r"^(?:in|during|for|at|on|as|by|after|from|within|compared|versus|than|with|of|to|between"
+    r"|if|when|because|although|while|unless|whether)\b",
+    re.IGNORECASE,
 )
-_METRIC_CUT = re.compile(r",\s(?:which|including|excluding|net of)\b|\s\(")
+_METRIC_CUT = re.compile(r",\s(?:which|including|excluding|net of)\b|\s(?:including|excluding|net of)\s|\s\(")
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "Cash paid for U.S. (federal and state) and foreign taxes"
+_BULLET = re.compile(r"^[•·▪◦●■\-–—*]\s*")
+# The filer as owner: "The Company’s effective tax rate", "Apple’s net sales" → "effective tax rate".
+_OWNER = re.compile(r"^(?:the\s)?(?:company|[A-Z][\w&.-]*)[’']s\s+", re.IGNORECASE)
+_WHERE_MAX_WORDS = 5  # "(in Japan)"; not "(for the years ended December 31, 2023 and 2024)"
+_CONJUNCTION = re.compile(r"^(?:as|if|when|because|although|while|unless|whether)\b", re.IGNORECASE)
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:and|but|while|whereas|although|though|a|an|the|this|these|our|its|their)\s)+", re.IGNORECASE
+    r"^(?:(?:and|but|while|whereas|although|though|a|an|the|this|these|our|its|their|hypothetical|assumed)\s)+",
+    re.IGNORECASE,
 )
-_TRAILING_FILLER = re.compile(r"(?:\s(?:of|at|to|by|for|and|or|the|that|with))+$", re.IGNORECASE)
-# After a verb with no usable subject: "raised the quarterly dividend by 4%" → "quarterly dividend".
+_TRAILING_FILLER = re.compile(r"(?:\s(?:of|at|to|by|for|and|or|the|that|with|total|totals))+$", re.IGNORECASE)
+# A figure after one of these qualifies another ("with 95% confidence", "up by 10%"): the words after it
+# name no quantity of its own.
+_QUALIFIED = re.compile(r"\b(?:with|by|to|from|at|than|over|under|up|down)\s*$", re.IGNORECASE)
+# A verb's object: "raised the quarterly dividend by 4%" → "quarterly dividend"; "Changes in foreign
+# exchange rates reduced North America net sales by $462 million" → "North America net sales".
 _OBJECT = re.compile(r"\s*(?:the|its|our|their)\s((?:[\w’'-]+\s){0,5}?[\w’'-]+)\s(?:by|to|from)\b")
+_CHANGE_OBJECT = re.compile(
+    r"\s*(?:(?:the|its|our|their)\s)?((?:[\w’'-]+\s){0,5}?[\w’'-]+)\s(?:by|to|from)\b"
+)
+# "resulted in a decrease of $680 million": the noun before "of" is the change, not what changed.
+_CHANGE_NOUNS = frozenset(
+    {
+        "increase", "decrease", "decline", "change", "reduction", "rise", "growth", "drop", "improvement"
+    }
+)  # fmt: skip
+# Words that end a metric's name read backwards from "of" ("the Company had | fixed lease payment
+# obligations of $15.6 billion") or forwards from a figure ("$32.3 billion on | capital expenditures |,").
+_NAME_BOUNDARY = frozenset(
+    {
+        "a", "an", "the", "this", "these", "those", "our", "its", "their", "had", "has", "have", "with",
+        "was", "were", "is", "are", "to", "for", "by", "as", "at", "on", "in", "from", "recorded",
+        "recognized", "incurred", "reported", "include", "includes", "included", "including", "consisted",
+        "totaled", "which", "that", "during", "since", "within", "through", "over", "under", "between",
+        "payable", "respectively", "compared", "versus", "than", "would", "could", "may", "might", "will",
+        "should", "can", "million", "billion", "thousand", "trillion"
+    }
+)  # fmt: skip
+# Read backwards, a preposition is inside the name: "adverse impact on income before taxes of $129 million".
+_OF_NAME_BOUNDARY = _NAME_BOUNDARY - {"in", "on", "for", "at", "from", "to", "by", "with"}
+_NAME_WORD = re.compile(r"^[A-Za-z][\w’'&-]*$")
+_NAME_WORDS = 7
+# "$55.4 billion of", "a one-time income tax charge of", "notes outstanding of": a name precedes the figure.
+_OF_TAIL = re.compile(r"\s(?:outstanding\s)?(?:of|totaling|totalling|amounting to)\s*$")
+# After the figure: "$10.0 billion of commercial paper", "spent $32.3 billion on capital expenditures",
+# "a $1 billion termination fee", "a 32% increase in compensation and benefits".
+_AFTER_FIGURE = re.compile(
+    r"\s*(?:(?:increase|decrease|rise|decline|growth|reduction|drop)\s+in\s+|(?:of|in|on|for)\s+)?"
+    r"(?:(?:the|our|its|their)\s+)?"
+)
 # Not a metric's name: a pronoun or the filer as subject ("We returned"), or a phrase with a verb
 # of its own ("would have", "competitors have").
 _NOT_A_METRIC = re.compile(
-    r"^(?:it|they|we|which|there|company)\b"
+    r"^(?:it|they|which|there|company)\b|\bwe\b"
     r"|\b(?:would|could|may|might|will|should|can|is|are|was|were|be|been|has|have|had)\b",
     re.IGNORECASE,
 )
@@ -89,9 +137,11 @@ _INTRANSITIVE = re.compile(
     r"|significantly|substantially|sharply|primarily|mainly|largely)\b)"
 )
 
+# "risk", not the title "Risk Factors" that cross-references name ("see Item 1A, Risk Factors").
 RISK = re.compile(
-    r"\b(?:risks?|uncertain(?:ty|ties)?|adverse(?:ly)?|may not|might not|cannot|no assurance"
+    r"\b(?:risks?\b(?!\s+factors)|uncertain(?:ty|ties)?|adverse(?:ly)?|may not|might not|cannot|no assurance"
     r"|depends? (?:on|upon)|dependen(?:t|ce)|competit\w*|regulat\w*|litigation|lawsuits?"
+    r"|negative(?:ly)? (?:impact|affect)\w*"
     r"|could (?:\w+ )?(?:harm|hurt|reduce|erode|disrupt|limit|damage|lower|weaken|impair|affect|force"
     r"|raise|halt|slow|expose|cause)\w*)",
     re.IGNORECASE,
@@ -101,12 +151,14 @@ _RISK_TOPICS = (
     ("litigation", r"litigation|lawsuit|legal proceeding|infring|class action"),
     ("regulation", r"regulat|legislation|antitrust|law\b|laws\b|government"),
     ("tax", r"\btax"),
-    ("currency", r"currenc|exchange rate"),
+    ("currency", r"currenc|exchange rate|foreign exchange"),
     ("interest rates", r"interest rate"),
+    ("market prices", r"market price|equity price|price volatility|stock price"),
     ("cybersecurity", r"cyber|breach|attack|privacy|personal data"),
     ("supply chain", r"supplier|supply|manufactur|component"),
     ("macroeconomic conditions", r"econom|inflation|recession|downturn"),
-    ("execution", r"may not succeed|may not generate|execution|investment"),
+    # "investments ... may not succeed", not "our investment portfolio" (a market risk).
+    ("execution", r"may not succeed|may not generate|execution|investments? (?:may|might|could) not"),
 )
 
 _DRIVER_WORDS = 14
@@ -128,6 +180,9 @@ class Fact:
     direction: str | None = None
     driver: str | None = None
     figures: bool = True  # False for a change stated in words only
+    # The clause's first figure, with no verb before it: the words after it may name it ("spent $3.4 billion
+    # on capital expenditures"); after a copula they do not ("was $16.5 billion, with $7.2 billion expected").
+    nameable: bool = False
 
     def step(self) -> str:
         direction = f" ({self.direction})" if self.direction else ""
@@ -212,27 +267,75 @@ def _group_figures(head: str) -> list[Fact]:
         else:
             facts.append(_new_fact(gap, verb, prev_end, figure.end(), first=not facts))
         prev_end = figure.end()
+    for fact in facts:
+        if fact.nameable and not fact.metric:
+            fact.metric = _after_figure(head, fact.end)
     return facts
 
 
 def _new_fact(gap: str, verb: re.Match | None, offset: int, end: int, *, first: bool) -> Fact:
-    """A fact named by the words before its verb, or by its verb's object.
+    """A fact named by the words before its verb, by its verb's object, or by the noun before "of".
 
     With no verb, only the first fact of a clause takes the words before its
     figure as a name ("Other expenses of $220 million"); later ones are
     comparisons of the previous ("compared with $382,980 million"): unnamed,
     they are quoted from their last few words and merged by ``sentence_facts``.
+    A change verb with an object names the object, and its subject becomes
+    the driver: "Changes in foreign exchange rates reduced International net
+    sales by $1.8 billion".
     """
+    driver = None
     if verb:
-        metric = _metric(gap[: verb.start()]) or _object(gap, verb.end())
+        subject = _metric(gap[: verb.start()])
+        target = _object(gap, verb.end(), _CHANGE_OBJECT) if verb.group() in _CHANGE_VERBS else ""
+        metric, driver = (target, subject or None) if target else (subject or _object(gap, verb.end()), None)
     else:
         metric = _metric(gap) if first else ""
+    # The noun right before "of" names the figure best, also a later figure's ("..., it would have resulted
+    # in an adverse impact on income before taxes of $129 million"), whatever verb came before it.
+    named = _of_name(gap)
+    if named:
+        metric, driver = named, None
     if metric:
         begin = verb.start() if verb is not None and verb.group() in _CHANGE_WORDS else len(gap)
     else:
         begin = _tail_start(gap, verb)
     direction = _CHANGE_WORDS.get(verb.group()) if verb else None
-    return Fact(metric, offset + begin, end, offset, direction=direction)
+    return Fact(
+        metric,
+        offset + begin,
+        end,
+        offset,
+        direction=direction,
+        driver=driver,
+        nameable=first and not verb and not _QUALIFIED.search(gap),
+    )
+
+
+def _of_name(gap: str) -> str:
+    """The noun phrase right before "of" that leads to a figure: "the Company had | other purchase obligations"."""
+    tail = _OF_TAIL.search(gap)
+    if not tail:
+        return ""
+    words: list[str] = []
+    for word in reversed(_PARENTHESES.sub("", gap[: tail.start()]).split()):
+        if not _NAME_WORD.match(word) or word.lower() in _OF_NAME_BOUNDARY or len(words) == _NAME_WORDS:
+            break
+        words.insert(0, word)
+    return "" if " ".join(words).lower() in _CHANGE_NOUNS else _metric(" ".join(words))
+
+
+def _after_figure(head: str, pos: int) -> str:
+    """A name read after the figures, up to a comma or a word that cannot be part of it."""
+    lead = _AFTER_FIGURE.match(head, pos)
+    words: list[str] = []
+    for word in head[lead.end() :].split():
+        if not _NAME_WORD.match(word) or word.lower() in _NAME_BOUNDARY or len(words) == _NAME_WORDS:
+            if _NAME_WORD.match(word.rstrip(",;:.")) and word.lower().rstrip(",;:.") not in _NAME_BOUNDARY:
+                words.append(word.rstrip(",;:."))  # the last word before a comma is still part of the name
+            break
+        words.append(word)
+    return _metric(" ".join(words))
 
 
 def _tail_start(gap: str, verb: re.Match | None) -> int:
@@ -243,20 +346,22 @@ def _tail_start(gap: str, verb: re.Match | None) -> int:
     return verb.start() if verb else len(gap)
 
 
-def _object(gap: str, pos: int) -> str:
-    named = _OBJECT.match(gap, pos)
+def _object(gap: str, pos: int, pattern: re.Pattern = _OBJECT) -> str:
+    named = pattern.match(gap, pos)
     return _metric(named.group(1)) if named else ""
 
 
 def _metric(words: str) -> str:
     """A metric name from the words before a verb: "In Japan, net sales" → "Net sales (in Japan)"."""
-    words = _METRIC_CUT.split(words.strip(" ,;"), 1)[0].strip(" ,")
+    words = _PARENTHESES.sub("", _BULLET.sub("", words.strip(" ,;")))
+    words = _METRIC_CUT.split(words, 1)[0].strip(" ,")
     where = ""
     if _PREPOSITION.match(words) and "," in words:
-        where, _, words = words.partition(",")
-        where = f" ({where[0].lower()}{where[1:]})"
+        where, _, words = words.rpartition(",")  # the last comma: "For the years ended May 31, 2024, revenue"
+        place = len(where.split()) <= _WHERE_MAX_WORDS and "," not in where and not _CONJUNCTION.match(where)
+        where = f" ({where[0].lower()}{where[1:]})" if place else ""
     words = _LEADING_FILLER.sub("", f"{words.strip(' ,')} ").strip(" ,")
-    words = _TRAILING_FILLER.sub("", words).strip(" ,")
+    words = _OWNER.sub("", _TRAILING_FILLER.sub("", words).strip(" ,"))
     if (
         not words[:1].isalpha()
         or len(words.split()) > _METRIC_WORDS
@@ -270,5 +375,9 @@ def _metric(words: str) -> str:
 
 
 def risk_topic(sentence: str) -> str:
+    """The topic named first: "fluctuations in foreign exchange rates, ..., competition" is about currency."""
     lowered = sentence.lower()
-    return next((topic for topic, pattern in _RISK_TOPICS if re.search(pattern, lowered)), "uncertainty")
+    found = [
+        (m.start(), k) for k, (_, pattern) in enumerate(_RISK_TOPICS) if (m := re.search(pattern, lowered))
+    ]
+    return _RISK_TOPICS[min(found)[1]][0] if found else "uncertainty"
