@@ -1,6 +1,7 @@
 """Helpers that compute targets; the logic itself lives in scripts/finstep."""
 
 import functools
+import json
 import re
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from finstep.models.refs import gguf_input, hub_manifest, ref_of, wheel_manifest
 from finstep.sources import build_source, load_index
 from finstep.sources.params import fetch_options, listing_options
 from finstep.datasets.config import dataset_configs
+from finstep.datasets.predicted import shared_base, dataset_test_key
 from finstep.datasets.sweep import sweep_datasets
 from finstep.benchmarks.description import benchmark_configs
 from finstep.benchmarks.hub_data import configured_datasets, dataset_manifest
@@ -276,6 +278,37 @@ def student_targets():
 def origin(dataset):
     """The configured dataset a derived (sweep) dataset was cut from; itself otherwise."""
     return SWEEP[dataset]["of"] if dataset in SWEEP else dataset
+
+
+def base_prediction_key(student, dataset):
+    """Everything a pair's base answers depend on: the student, the test rows and their prompts,
+    the prediction settings and the prompt cap (the pair's training max_length)."""
+    training = training_settings(student, dataset)
+    return (
+        student,
+        dataset_test_key(DATASETS[origin(dataset)]),
+        json.dumps(prediction_settings(student, dataset), sort_keys=True),
+        training["max_length"],
+        training["max_truncated_share"],
+    )
+
+
+# Pairs whose base model would answer the same test rows with the same prompts and settings
+# (distill_summary and distill_dss; every share of the sweep and its full set): the first such
+# pair's base model predicts them, the others copy its file (rule share_base_predictions).
+BASE_OF = shared_base(PAIRS, {pair: base_prediction_key(*pair) for pair in PAIRS})
+
+
+# "student/dataset" of the pairs that copy their base predictions (rule share_base_predictions).
+SHARED_BASE = [f"{student}/{dataset}" for (student, dataset), of in BASE_OF.items() if of != dataset]
+
+
+def shared_base_inputs(wildcards):
+    student, dataset = wildcards.pair.split("/")
+    return {
+        "base": f"results/predictions/{student}/{BASE_OF[(student, dataset)]}/base.jsonl",
+        "test": f"results/datasets/{dataset}/test.jsonl",
+    }
 
 
 def score_inputs(wildcards):

@@ -12,6 +12,8 @@ rule score:
         "logs/score/{student}/{dataset}.log",
     params:
         evaluation=config["evaluation"],
+        # Which test rows predict drew (max_examples, seed): the same draw here.
+        prediction=lambda wildcards: prediction_settings(wildcards.student, wildcards.dataset),
     resources:
         mem_mb=4000,
         runtime=30,

@@ -1,5 +1,10 @@
 # Student stage: a QLoRA adapter per (student, dataset) pair in config, its check,
-# and the predictions of the base model and of the adapter on the test split.
+# and the predictions of the base model and of the adapter on the test split (the base
+# model's once for pairs that share them: BASE_OF in common.smk).
+
+
+localrules:
+    share_base_predictions,
 
 
 rule train:
@@ -61,9 +66,8 @@ rule predict:
         "logs/predict/{student}/{dataset}/{variant}.log",
     params:
         student=lambda wildcards: STUDENTS[wildcards.student],
-        max_new_tokens=lambda wildcards: prediction_settings(wildcards.student, wildcards.dataset)[
-            "max_new_tokens"
-        ],
+        # max_new_tokens, and max_examples and seed: which test rows (the score rule draws the same).
+        prediction=lambda wildcards: prediction_settings(wildcards.student, wildcards.dataset),
         # The pair's training cap: longer test prompts are cut to it, counted and flagged.
         max_length=lambda wildcards: training_settings(wildcards.student, wildcards.dataset)["max_length"],
         max_truncated_share=lambda wildcards: training_settings(wildcards.student, wildcards.dataset)[
@@ -85,3 +89,24 @@ rule predict:
 rule students:
     input:
         student_targets(),
+
+
+# A pair whose base model would answer the same test rows with the same prompts and settings as
+# an earlier pair's (BASE_OF in common.smk) copies that pair's base predictions: the copy checks
+# every prediction's prompt digest against the pair's own test rows.
+rule share_base_predictions:
+    input:
+        unpack(shared_base_inputs),
+    output:
+        "results/predictions/{pair}/base.jsonl",
+    log:
+        "logs/share_base_predictions/{pair}.log",
+    wildcard_constraints:
+        pair=one_of(SHARED_BASE),
+    conda:
+        "../envs/eval.yaml"
+    script:
+        "../scripts/share_predictions.py"
+
+
+ruleorder: share_base_predictions > predict

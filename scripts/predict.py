@@ -16,7 +16,9 @@ hub.run_offline(
     adapter_dir=str(Path(adapter).parent) if adapter else None,
     test_path=snakemake.input.test,
     out=snakemake.output[0],
-    max_new_tokens=snakemake.params.max_new_tokens,
+    max_new_tokens=snakemake.params.prediction["max_new_tokens"],
+    max_examples=snakemake.params.prediction["max_examples"],
+    seed=snakemake.params.prediction["seed"],
     max_length=snakemake.params.max_length,
     max_truncated_share=snakemake.params.max_truncated_share,
 )

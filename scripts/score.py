@@ -11,5 +11,6 @@ pipeline.run(
     predictions={"base": snakemake.input.base, "tuned": snakemake.input.tuned},
     triplets_path=snakemake.input.get("triplets"),  # distillation sets: the chunks, for faithfulness
     options=snakemake.params.evaluation,
+    prediction=snakemake.params.prediction,
     out=snakemake.output[0],
 )

@@ -8,6 +8,13 @@ from finstep.datasets import formats
 from finstep.datasets.build import build_dataset
 from finstep.datasets.config import dataset_configs
 from finstep.datasets.instructions import load_instructions
+from finstep.datasets.predicted import (
+    dataset_test_key,
+    predicted_rows,
+    prompt_digest,
+    share_predictions,
+    shared_base,
+)
 from finstep.datasets.splits import assign, split_sizes
 from finstep.errors import FinstepError
 from finstep.io import read_jsonl, write_jsonl
@@ -30,8 +37,17 @@ SOURCE = (
 
 def test_summary_format():
     [row] = formats.rows(TRIPLET, "summary", "train")
-    assert row["prompt"] == f"[summary] Summarize the excerpt in two to four sentences.\n\n{SOURCE}"
-    assert (row["id"], row["completion"], row["task"]) == ("abc", TRIPLET["summary"], "summary")
+    # A plain instruction: no task prefix for the base model to echo (issue 24).
+    assert (
+        row["prompt"]
+        == "Summarize the following text in two or three sentences.\n\nRevenue rose 5% to $10 billion."
+    )
+    assert (row["id"], row["completion"], row["task"], row["section"]) == (
+        "abc",
+        TRIPLET["summary"],
+        "summary",
+        "7",
+    )
 
 
 def test_rationale_summary_format():
@@ -44,13 +60,12 @@ def test_rationale_summary_format():
 
 def test_multitask_format_has_two_tasks_except_at_test_time():
     train = list(formats.rows(TRIPLET, "multitask", "train"))
-    assert [(r["id"], r["task"]) for r in train] == [
-        ("abc:summary", "summary"),
-        ("abc:rationale", "rationale"),
-    ]
+    assert [(r["id"], r["task"]) for r in train] == [("abc", "summary"), ("abc:rationale", "rationale")]
     assert train[1]["prompt"] == f"[rationale] Explain the excerpt step by step.\n\n{SOURCE}"
     assert train[1]["completion"] == TRIPLET["rationale"]
-    assert [r["task"] for r in formats.rows(TRIPLET, "multitask", "test")] == ["summary"]
+    # The summary task is the summary format's row: the two sets' test splits are one file.
+    assert list(formats.rows(TRIPLET, "multitask", "test")) == list(formats.rows(TRIPLET, "summary", "test"))
+    assert "[summary]" not in train[0]["prompt"]
 
 
 def triplets(n_filings, per_filing=5):
@@ -272,3 +287,79 @@ def test_local_filings_with_one_stem_under_several_tickers_are_several_filings(t
     for split in ("train", "val", "test"):
         for row in read_jsonl(outputs[split]):
             assert f"{row['ticker']}/{row['accession']}" in info["filings"][split]
+
+
+def _test_rows():
+    """Twenty test rows over three Items (10 of 7, 6 of 1A, 4 of 1) and a rationale row never predicted."""
+    items = ["7"] * 10 + ["1A"] * 6 + ["1"] * 4
+    rows = [
+        {"id": f"c{i}", "prompt": f"p{i}", "completion": f"s{i}", "task": "summary", "section": item}
+        for i, item in enumerate(items)
+    ]
+    return [
+        *rows,
+        {"id": "c0:rationale", "prompt": "r", "completion": "r", "task": "rationale", "section": "7"},
+    ]
+
+
+def test_predicted_rows_are_a_seeded_item_stratified_sample_or_all():
+    rows = _test_rows()
+    picked, record = predicted_rows(rows, 10, seed=0)
+    assert record == {
+        "n": 10,
+        "of": 20,
+        "max_examples": 10,
+        "seed": 0,
+        "all_rows": False,
+        "strata": {"1": 2, "1A": 3, "7": 5},
+    }
+    assert [r["id"] for r in picked] == [r["id"] for r in rows if r in picked]  # file order
+    again, _ = predicted_rows(list(reversed(rows)), 10, seed=0)
+    assert {r["id"] for r in again} == {r["id"] for r in picked}  # base and tuned predict the same rows
+    other, _ = predicted_rows(rows, 10, seed=1)
+    assert {r["id"] for r in other} != {r["id"] for r in picked}
+    everything, record = predicted_rows(rows, None, seed=0)
+    assert (
+        len(everything) == 20 and record["all_rows"] and "c0:rationale" not in {r["id"] for r in everything}
+    )
+    assert predicted_rows(rows, 50, seed=0)[1]["n"] == 20
+
+
+def test_datasets_with_the_same_test_prompts_share_their_base_predictions():
+    summary = validated({"kind": "distill", "teacher": "t"})
+    multitask = validated({"kind": "distill", "teacher": "t", "format": "multitask"})
+    reasoned = validated({"kind": "distill", "teacher": "t", "format": "rationale_summary"})
+    reseeded = validated({"kind": "distill", "teacher": "t", "format": "multitask", "seed": 1})
+    keys = {
+        ("s", "summary"): dataset_test_key(summary),
+        ("s", "multitask"): dataset_test_key(multitask),
+        ("s", "reasoned"): dataset_test_key(reasoned),
+        ("s", "reseeded"): dataset_test_key(reseeded),
+        ("u", "multitask"): ("u", dataset_test_key(multitask)),
+    }
+    assert shared_base(list(keys), keys) == {
+        ("s", "summary"): "summary",
+        ("s", "multitask"): "summary",
+        ("s", "reasoned"): "reasoned",
+        ("s", "reseeded"): "reseeded",
+        ("u", "multitask"): "multitask",
+    }
+
+
+def test_shared_base_predictions_are_copied_only_onto_the_same_prompts(tmp_path):
+    rows = list(formats.rows(TRIPLET, "multitask", "test"))
+    write_jsonl(tmp_path / "test.jsonl", rows)
+    predictions = [
+        {"id": "abc", "prediction": "Revenue rose.", "prompt_sha256": prompt_digest(rows[0]["prompt"])}
+    ]
+    write_jsonl(tmp_path / "base.jsonl", predictions)
+    share_predictions(
+        str(tmp_path / "base.jsonl"), str(tmp_path / "test.jsonl"), str(tmp_path / "copy.jsonl")
+    )
+    assert list(read_jsonl(tmp_path / "copy.jsonl")) == predictions
+    write_jsonl(tmp_path / "test.jsonl", list(formats.rows(TRIPLET, "rationale_summary", "test")))
+    with pytest.raises(FinstepError, match="answers no row of .*test.jsonl with the same prompt"):
+        share_predictions(
+            str(tmp_path / "base.jsonl"), str(tmp_path / "test.jsonl"), str(tmp_path / "bad.jsonl")
+        )
+    assert not (tmp_path / "bad.jsonl").exists()

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from finstep.datasets.arithmetic import generate
+from finstep.datasets.predicted import predicted_rows, prompt_digest
 from finstep.datasets.sweep import derived_name, subsample, sweep_datasets
 from finstep.errors import FinstepError
 from finstep.evaluation import plots
@@ -20,9 +21,9 @@ from finstep.evaluation.metrics import build_metrics
 from finstep.evaluation.metrics.rouge import rouge
 from finstep.evaluation.model_card import model_card
 from finstep.evaluation.numbers import check_numbers, find_numbers
-from finstep.evaluation.predictions import Example, check, contains_prompt, join, summary_field
+from finstep.evaluation.predictions import Example, check, contains_prompt, join, no_answer, summary_field
 from finstep.evaluation.score import samples, score_examples, score_pair, write_summary
-from finstep.evaluation.tables import write_tables
+from finstep.evaluation.tables import main_table, write_tables
 from finstep.io import read_jsonl, write_json, write_jsonl
 from finstep.tiny_model import build_model, pretrain, train_tokenizer
 from rouge_score import rouge_scorer
@@ -163,6 +164,7 @@ def test_join_is_by_id_whatever_the_order():
     assert check(examples, PATHS, 0.5) == {
         "empty_share": {"base": 0.0, "tuned": 0.0},
         "prompt_echo_share": {"base": 0.0, "tuned": 0.0},
+        "no_answer": {"base": {"n": 0, "share": 0.0}, "tuned": {"n": 0, "share": 0.0}},
         "identical_share": 0.0,
     }
 
@@ -229,6 +231,44 @@ def test_the_likelihoods_tell_an_unapplied_adapter_from_one_that_changed_no_answ
     unapplied = _predictions(rows, lambda i: f"other {i}", nll=lambda i: 3.0 + i)
     with pytest.raises(FinstepError, match="same likelihood as the base model .* adapter was not applied"):
         check(join(rows, {"base": base, "tuned": unapplied}, PATHS), PATHS, 0.5)
+
+
+def test_an_answer_of_task_tags_or_labels_alone_is_no_answer():
+    for silent in (
+        "",
+        "  \n",
+        "[summary]",
+        " [summary]\n",
+        "[end summary]",
+        "Summary:",
+        "[rationale] Summary: .",
+    ):
+        assert no_answer(silent), silent
+    for said in ("Revenue rose.", "[summary] Revenue rose 5%.", "Answer: 4", "Summary: Sales fell."):
+        assert not no_answer(said), said
+
+
+def test_no_answers_are_counted_per_model_with_their_share():
+    rows = _test_rows()
+    silent = _predictions(rows, lambda i: "[summary]" if i < 2 else f"tuned {i}")
+    measured = check(join(rows, {"base": _predictions(rows), "tuned": silent}, PATHS), PATHS, 0.5)
+    assert measured["no_answer"] == {"base": {"n": 0, "share": 0.0}, "tuned": {"n": 2, "share": 0.5}}
+    assert measured["empty_share"]["tuned"] == 0.0  # not empty, yet no answer
+
+
+def test_base_predictions_of_other_prompts_are_an_error():
+    rows = _test_rows()
+    digests = [
+        {**p, "prompt_sha256": prompt_digest(r["prompt"])}
+        for p, r in zip(_predictions(rows), rows, strict=True)
+    ]
+    assert join(rows, {"base": digests}, PATHS)[0].outputs["base"] == "answer 0"
+    other = [
+        {**p, "prompt_sha256": prompt_digest("[summary] " + r["prompt"])}
+        for p, r in zip(digests, rows, strict=True)
+    ]
+    with pytest.raises(FinstepError, match="base.jsonl: the prediction with id 'c0' answers another prompt"):
+        join(rows, {"base": other}, PATHS)
 
 
 def test_summary_field_per_format():
@@ -377,6 +417,48 @@ def test_score_pair_writes_base_and_tuned_side_by_side(scored):
     assert sum(",rougeL,ROUGE-L," in line for line in lines) == 2 * 3  # base, tuned, delta per pair
 
 
+def test_score_pair_scores_the_rows_predict_drew_and_records_the_draw(scored):
+    folder, _paths = scored
+    rows = list(read_jsonl(folder / "test.jsonl"))
+    drawn, _ = predicted_rows(rows, 3, seed=5)
+    for variant in ("base", "tuned"):
+        write_jsonl(folder / f"{variant}3.jsonl", _predictions(drawn, lambda i, v=variant: f"{v} {i}"))
+    args = (
+        "tiny", "distill_summary", str(folder / "split.json"), str(folder / "test.jsonl"),
+        {"base": str(folder / "base3.jsonl"), "tuned": str(folder / "tuned3.jsonl")},
+        str(folder / "triplets.jsonl"), OPTIONS, str(folder / "m.json"),
+    )  # fmt: skip
+    score_pair(*args, prediction={"max_examples": 3, "seed": 5})
+    metrics = _load(folder / "m.json")
+    assert metrics["n"] == 3 and metrics["test_rows"]["n"] == 3 and metrics["test_rows"]["of"] == 6
+    assert (metrics["test_rows"]["seed"], metrics["test_rows"]["max_examples"]) == (5, 3)
+    assert metrics["predictions"]["base"].endswith("base3.jsonl")
+    assert metrics["guards"]["no_answer"]["base"] == {"n": 0, "share": 0.0}
+    with pytest.raises(FinstepError, match="base3.jsonl has 3 predictions for 6 test examples"):
+        score_pair(*args)  # all rows: the three predictions are not the whole split
+
+
+def test_a_mean_over_fewer_examples_than_the_pair_shows_its_n():
+    """Unsupported numbers: each mean is over the outputs stating a number, the Δ over those where both do."""
+    numbers = {
+        "base": ["$1 billion", "$2 billion", "none", "none"],
+        "tuned": ["$1 billion", "none", "$3", "$4"],
+    }
+    examples = [
+        Example(f"e{i}", "p", "ref", "summary", source="$1 billion",
+                outputs={v: f"Revenue was {numbers[v][i]}." for v in ("base", "tuned")})
+        for i in range(4)
+    ]  # fmt: skip
+    scores = score_examples(examples, ["rouge", "faithfulness"], OPTIONS, {"format": "summary"})
+    faith = scores["unsupported_numbers"]
+    assert (faith["base"]["n"], faith["tuned"]["n"], faith["delta"]["n"]) == (2, 3, 1)
+    metrics = {"student": "s", "dataset": "d", "n": 4, "metrics": scores}
+    table = main_table([metrics]).set_index("Model")["Unsupported numbers"]
+    assert table["base"].endswith("(n=2)") and table["tuned"].endswith("(n=3)")
+    assert table["Δ (tuned − base)"].endswith("(n=1)")
+    assert "(n=" not in main_table([metrics]).set_index("Model")["ROUGE-L"]["base"]  # over all four
+
+
 def test_figures_have_their_panels_and_embed_their_fonts(scored, tmp_path):
     _folder, paths = scored
     pairs = [_load(p) for p in paths.values()]
@@ -385,7 +467,7 @@ def test_figures_have_their_panels_and_embed_their_fonts(scored, tmp_path):
     assert len(fig.axes[2].patches) == 2 * len(pairs)  # a base and a tuned bar per pair
     quality = plots.quality_figure(pairs)
     assert [ax.get_title() for ax in quality.axes if ax.get_visible()] == [
-        "Reference NLL (nats/token) ↓", "Unsupported numbers ↓", "Format validity ↑", "Empty outputs ↓",
+        "Reference NLL (nats/token) ↓", "Unsupported numbers ↓", "Format validity ↑", "No answer ↓",
     ]  # fmt: skip
     assert quality.axes[0].get_ylim()[1] > 1.05  # an NLL is not a share: its axis is not clipped at 1
     teacher = plots.teacher_figure({"t": {"valid_rate": 0.9, "valid": 9, "chunks_in": 10,

@@ -15,6 +15,7 @@ pytest.importorskip("trl")
 peft = pytest.importorskip("peft")
 
 import finstep  # noqa: E402
+from finstep.datasets.predicted import predicted_rows, prompt_digest  # noqa: E402
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.evaluation.model_card import model_card  # noqa: E402
 from finstep.io import read_jsonl, sha256_file, write_json, write_jsonl  # noqa: E402
@@ -606,6 +607,7 @@ def test_predictions_cover_the_test_rows_without_echoing_prompts(
     for row, prediction in zip(test_rows, predictions, strict=True):
         assert prediction["prediction"] and row["prompt"] not in prediction["prediction"]
         assert "Summarize" not in prediction["prediction"]
+        assert prediction["prompt_sha256"] == prompt_digest(row["prompt"])  # which prompt it answers
 
     # The reference's likelihood: transformers' own masked-label loss over the answer's tokens.
     model, tokenizer = load_student(student, str(trained) if tuned else None)
@@ -616,6 +618,15 @@ def test_predictions_cover_the_test_rows_without_echoing_prompts(
         with torch.no_grad():
             loss = model(input_ids=torch.tensor([prompt_ids + answer_ids]), labels=labels).loss
         assert prediction["reference_nll"] == pytest.approx(float(loss), abs=1e-5)
+
+
+def test_max_examples_predicts_the_seeded_sample_the_scorer_draws(student, dataset_dir, tmp_path):
+    test_path = str(dataset_dir / "test.jsonl")
+    rows = list(read_jsonl(test_path))
+    out = tmp_path / "sample.jsonl"
+    predict(student, None, test_path, str(out), max_new_tokens=2, max_examples=2, seed=3)
+    drawn, record = predicted_rows(rows, 2, 3)
+    assert [p["id"] for p in read_jsonl(out)] == [r["id"] for r in drawn] and record["n"] == 2 < len(rows)
 
 
 def test_a_huge_test_prompt_is_cut_to_max_length_counted_and_flagged_before_the_model_loads(

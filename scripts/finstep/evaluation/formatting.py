@@ -41,3 +41,16 @@ def interval_text(stats: dict | None, signed: bool = False) -> str:
 def value_text(stats: dict | None, signed: bool = False) -> str:
     """A corpus metric's ``value`` (F1 of a whole set, not a mean of example scores) as ``interval_text`` shows a mean."""
     return interval_text({**stats, "mean": stats.get("value")} if stats else None, signed)
+
+
+def counted_text(stats: dict | None, examples: int, signed: bool = False) -> str:
+    """``interval_text``, with ``(n=k)`` where the mean is over fewer than the pair's ``examples``.
+
+    Some metrics skip examples (unsupported numbers: outputs stating no number), and the
+    paired Δ counts only the examples both models' outputs are scored on; without its n a
+    row whose means fall while its Δ rises reads as a contradiction.
+    """
+    text = interval_text(stats, signed)
+    if stats and stats.get("mean") is not None and stats.get("n") not in (None, examples):
+        text += f" (n={stats['n']})"
+    return text

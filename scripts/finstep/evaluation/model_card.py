@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..io import atomic_open, read_json
 from ..models.refs import HUB_ID
-from .formatting import interval_text, shown_keys, value_text
+from .formatting import counted_text, shown_keys, value_text
 
 
 def _table(rows: dict) -> str:
@@ -19,12 +19,24 @@ def _table(rows: dict) -> str:
     return "\n".join(lines)
 
 
+def _examples(metrics: dict) -> str:
+    """Which test examples were scored: the whole split, or the seeded sample of it."""
+    drawn = metrics.get("test_rows")
+    if not drawn or drawn.get("all_rows", True):
+        return f"the test split ({metrics['n']} examples)"
+    return (
+        f"{metrics['n']} of the test split's {drawn['of']} examples "
+        f"(a stratified sample, seed {drawn['seed']}: {drawn['strata']})"
+    )
+
+
 def metrics_section(metrics: dict | None) -> str:
     if not metrics:
         return "Not evaluated yet: the workflow's `score` and `model_card` rules fill this in."
     lines = [
-        f"On the test split ({metrics['n']} examples); means with "
-        f"{metrics['bootstrap']['confidence']:.0%} bootstrap intervals, Δ the paired difference.",
+        f"On {_examples(metrics)}; means with {metrics['bootstrap']['confidence']:.0%} bootstrap "
+        "intervals, Δ the paired difference; (n=k): over the k examples the metric scores "
+        "(for Δ: for both models).",
         "",
         "| metric | base | tuned | Δ |",
         "| --- | --- | --- | --- |",
@@ -32,9 +44,10 @@ def metrics_section(metrics: dict | None) -> str:
     for key in shown_keys([metrics], headline=True):
         entry = metrics["metrics"][key]
         if entry:
+            n = metrics["n"]
             lines.append(
-                f"| {entry['label']} | {interval_text(entry['base'])} | {interval_text(entry['tuned'])} | "
-                f"{interval_text(entry.get('delta'), signed=True)} |"
+                f"| {entry['label']} | {counted_text(entry['base'], n)} | {counted_text(entry['tuned'], n)} | "
+                f"{counted_text(entry.get('delta'), n, signed=True)} |"
             )
     return "\n".join(lines)
 

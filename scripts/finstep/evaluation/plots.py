@@ -145,7 +145,7 @@ def rouge_figure(pairs: list[dict]) -> Figure:
 
 
 def quality_figure(pairs: list[dict]) -> Figure:
-    """Reference likelihood, unsupported numbers (teacher too), validity, empty outputs, answer accuracy."""
+    """Reference likelihood, unsupported numbers (teacher too), validity, no answer, answer accuracy."""
     keys = shown_keys(pairs, panel="quality")
     rows = max(-(-len(keys) // 2), 1)
     with plt.rc_context(STYLE):

@@ -9,6 +9,8 @@ the job on one such bug, naming the file to look at:
   test row's: shifted rows);
 * the prompt decoded along with the answer;
 * predictions emptied (by failed parsing, a wrong stop token, a broken template);
+* a shared file of base predictions (``datasets.predicted.shared_base``) made from
+  other prompts than the pair's own test rows;
 * an adapter that was never loaded (the tuned model answers exactly as the base,
   or gives every reference exactly the base's likelihood).
 """
@@ -21,12 +23,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..datasets.formats import SUMMARY_LABEL
+from ..datasets.predicted import prompt_digest
 from ..errors import FinstepError
 
 # How much of a prompt must reappear in an answer to count as the prompt decoded with it.
 PROMPT_ECHO_CHARS = 200
 PROMPT_ECHO_MAX_SHARE = 0.5  # above it, predictions hold their prompts because of how they were decoded
 _SUMMARY = re.compile(rf"(?im)^\s*{re.escape(SUMMARY_LABEL)}\s*")
+# Markers that make no answer on their own: bracketed task tags ("[summary]", or the
+# "[end summary]" SmolLM2 once wrote) and the formats' labels.
+_MARKERS = re.compile(r"\[[^\]\n]{0,40}\]|\b(?:summary|rationale|answer)\s*:", re.IGNORECASE)
 
 
 @dataclass
@@ -56,6 +62,15 @@ def summary_field(text: str, fmt: str) -> str | None:
     else:
         summary = text.strip()
     return summary or None
+
+
+def no_answer(text: str) -> bool:
+    """Whether an output says nothing: empty, or only task tags and labels (``[summary]``, ``Summary:``).
+
+    A base model shown a task prefix it was never trained on may answer the prefix alone
+    (SmolLM2 did on 22 of 30 rows): not empty, yet its scores measure the prompt, not the model.
+    """
+    return not re.search(r"\w", _MARKERS.sub(" ", text))
 
 
 def _normalise(text: str) -> str:
@@ -108,8 +123,8 @@ def join(
         found = _index(rows, path)
         if len(found) != len(tests):
             raise FinstepError(
-                f"{path} has {len(found)} predictions for {len(tests)} test examples in {paths['test']}: "
-                "rerun the predict rule for this pair"
+                f"{path} has {len(found)} predictions for {len(tests)} test examples in {paths['test']} "
+                "(after prediction.max_examples): rerun the predict rule for this pair"
             )
         unknown = sorted(set(found) - set(tests))
         if unknown:
@@ -122,6 +137,11 @@ def join(
                 raise FinstepError(
                     f"{path}: the row with id {key!r} carries the reference of another example: rows are "
                     "shifted against their ids; predictions must be written with each row's own id"
+                )
+            if "prompt_sha256" in row and row["prompt_sha256"] != prompt_digest(tests[key]["prompt"]):
+                raise FinstepError(
+                    f"{path}: the prediction with id {key!r} answers another prompt than its row in "
+                    f"{paths['test']}: predictions of another dataset's prompts; rerun the predict rule"
                 )
             examples[key].outputs[variant] = str(row.get("prediction") or "")
             if row.get("reference_nll") is not None:
@@ -142,7 +162,7 @@ def check(examples: list[Example], paths: dict[str, str], max_empty_share: float
     Returns the shares the guards measured, for the metrics file.
     """
     variants = sorted({variant for e in examples for variant in e.outputs})
-    measured: dict[str, dict] = {"empty_share": {}, "prompt_echo_share": {}}
+    measured: dict[str, dict] = {"empty_share": {}, "prompt_echo_share": {}, "no_answer": {}}
     for variant in variants:
         path = paths[variant]
         echo = [e.id for e in examples if contains_prompt(e.outputs[variant], e.prompt)]
@@ -154,6 +174,8 @@ def check(examples: list[Example], paths: dict[str, str], max_empty_share: float
                 f"{path}: {len(echo)} of {len(examples)} predictions (first id {echo[0]!r}) contain their "
                 "prompt: decode only the new tokens (output[:, prompt_length:])"
             )
+        silent = sum(no_answer(e.outputs[variant]) for e in examples)
+        measured["no_answer"][variant] = {"n": silent, "share": silent / len(examples) if examples else 0.0}
         empty = sum(not e.outputs[variant].strip() for e in examples)
         share = empty / len(examples) if examples else 0.0
         measured["empty_share"][variant] = share

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from tqdm import tqdm
 
 from ..config_schema import defaults
+from ..datasets.predicted import predicted_rows
 from ..io import atomic_open, read_json, read_jsonl, write_json
 from .bootstrap import BootstrapSettings, mean_ci, paired_difference
 from .metrics import build_metrics
@@ -85,13 +86,22 @@ def score_pair(
     triplets_path: str | None,
     options: dict,
     out: str,
+    prediction: dict | None = None,
 ) -> None:
-    """Join, guard, score, and write ``results/metrics/{student}/{dataset}.json``."""
+    """Join, guard, score, and write ``results/metrics/{student}/{dataset}.json``.
+
+    ``prediction`` are the pair's prediction settings: its ``max_examples`` and ``seed``
+    draw the test rows the predict rule drew (``predicted_rows``).
+    """
     options = {**defaults("evaluation"), **options}
+    prediction = {**defaults("prediction"), **(prediction or {})}
     info = read_json(info_path)
     paths = {"test": test_path, **predictions}
+    test_rows, drawn = predicted_rows(
+        list(read_jsonl(test_path)), prediction["max_examples"], int(prediction["seed"])
+    )
     examples = join(
-        list(read_jsonl(test_path)),
+        test_rows,
         {variant: list(read_jsonl(path)) for variant, path in predictions.items()},
         paths,
         _sources(triplets_path),
@@ -109,6 +119,10 @@ def score_pair(
             "train_size": info.get("sizes", {}).get("train"),
             "train_examples": info.get("tasks", {}).get("train", {}),
             "n": len(examples),
+            # The test rows predicted: n of the split's rows, drawn with seed by 10-K Item (strata).
+            "test_rows": drawn,
+            # The files scored (a copy, for a pair that shares another's base predictions).
+            "predictions": dict(predictions),
             "bootstrap": {
                 "samples": settings.samples,
                 "confidence": settings.confidence,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..io import atomic_open
-from .formatting import interval_text, shown_keys
+from .formatting import counted_text, shown_keys
 
 ROW_LABELS = {"base": "base", "tuned": "tuned", "delta": "Δ (tuned − base)"}
 
@@ -24,8 +24,8 @@ def main_table(pairs: list[dict]) -> pd.DataFrame:
                 "n": metrics["n"],
             }
             for key in keys:
-                row[labels[key]] = interval_text(
-                    metrics["metrics"].get(key, {}).get(variant), variant == "delta"
+                row[labels[key]] = counted_text(
+                    metrics["metrics"].get(key, {}).get(variant), metrics["n"], variant == "delta"
                 )
             rows.append(row)
     return pd.DataFrame(rows)
@@ -59,7 +59,11 @@ def write_examples(pairs: list[dict], markdown: str) -> None:
 
 def write_tables(pairs: list[dict], markdown: str, latex: str) -> None:
     table = main_table(pairs)
-    note = "Means over the test split with 95% bootstrap intervals; Δ is the paired difference."
+    note = (
+        "Means over the test examples with 95% bootstrap intervals; Δ is the paired difference. "
+        "(n=k): a mean over the k examples the metric scores (unsupported numbers: outputs that state "
+        "a number), a Δ over the k examples it scores for both models."
+    )
     with atomic_open(markdown) as handle:
         handle.write(table.to_markdown(index=False) + f"\n\n{note}\n")
     styler = table.style.hide(axis="index").format(escape="latex")

@@ -22,6 +22,7 @@ from tqdm import tqdm
 from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
 
 from ..config_schema import defaults
+from ..datasets.predicted import predicted_rows, prompt_digest
 from ..errors import FinstepError
 from ..io import read_jsonl, write_jsonl
 from ..models.loading import stop_token_ids
@@ -214,6 +215,7 @@ def reference_nll(
 
 def prediction_row(row: dict, prediction: str, nll: float | None = None, truncated: bool = False) -> dict:
     out = {"id": row["id"], "prediction": prediction, "reference": row["completion"], "task": row.get("task")}
+    out["prompt_sha256"] = prompt_digest(row["prompt"])
     out["truncated"] = truncated  # the prompt was cut to max_length tokens
     if nll is not None:
         out["reference_nll"] = round(nll, 6)
@@ -231,13 +233,17 @@ def predict(
     batch_size: int = 8,
     max_length: int = defaults("training")["max_length"],
     max_truncated_share: float = defaults("training")["max_truncated_share"],
+    max_examples: int | None = defaults("prediction")["max_examples"],
+    seed: int = defaults("prediction")["seed"],
 ) -> None:
-    """Write one prediction per test row; the rationale task of a multitask set is never predicted.
+    """Write one prediction per predicted test row (``predicted_rows``: all, or a sample of ``max_examples``).
 
     ``max_length`` and ``max_truncated_share`` are the pair's training settings: prompts
     are capped (and counted) as training capped its rows, before the model is loaded.
     """
-    rows = [row for row in read_jsonl(test_path) if row.get("task") != "rationale"]
+    rows, drawn = predicted_rows(list(read_jsonl(test_path)), max_examples, seed)
+    if not drawn["all_rows"]:
+        log.info("%d of %d test rows, seed %d, by Item: %s", drawn["n"], drawn["of"], seed, drawn["strata"])
     tokenizer = load_tokenizer(student, padding_side="left")  # every prompt ends where its answer starts
     fitted = fit_prompts(tokenizer, [row["prompt"] for row in rows], max_length, max_truncated_share)
     model = load_model(student, adapter_dir)
