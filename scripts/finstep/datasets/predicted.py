@@ -36,10 +36,11 @@ def predicted_rows(
     The rationale task of a multitask set is never predicted: only the summary is used at inference.
     """
     rows = [row for row in rows if row.get("task") != "rationale"]
-    draw = sample(
+    capped = max_examples if max_examples is not None and max_examples < len(rows) else None
+    draw = sample(  # a cap above a small test split (the sentiment pair's) is no warning: all rows
         [str(row["id"]) for row in rows],
         [stratum(row) for row in rows],
-        max_examples,
+        capped,
         seed,
         range(len(rows)),
         where,
