@@ -3,11 +3,13 @@
 ``summary`` asks for the summary in a plain instruction: the base model is
 scored on the same prompt as the tuned one, so the prompt must be one an
 instruct model answers as it stands. Measured on SmolLM2-135M-Instruct (4-bit,
-greedy, 12 Apple and Alphabet chunks): under the former prompt, which opened
-with the task prefix ``[summary]``, 8 of 12 answers were that prefix alone;
-under this one, none, and ROUGE-L against the teacher rose from 0.13 (the
-prefix gone, the instruction kept) to 0.39. Naming the filing ("a 10-K") or
-the Item in the instruction made it loop on "10-K"; the text alone does best.
+greedy, 128 new tokens, 30 chunks of Apple's and Alphabet's FY2024 10-Ks): under
+the former prompt, which opened with the task prefix ``[summary]`` and headed the
+chunk "Excerpt from AAPL's Form 10-K, Item 7 (...)", 21 of 30 answers were that
+prefix alone (ROUGE-L against the teacher 0.11); under this one, none (0.48), at
+the same generation time. Without the prefix but with the heading, 11 of 12
+answers began by copying the heading; an instruction naming "a company's 10-K
+filing" or the Item made the model loop on "10-K"; the text alone does best.
 
 ``multitask`` is Distilling Step-by-Step (Hsieh et al. 2023): the same chunk
 as two tasks, one target the summary and one the rationale. There the task
