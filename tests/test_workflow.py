@@ -269,13 +269,16 @@ def test_the_real_student_end_to_end_on_a_small_sample(ran_copy, smollm2_wheel):
     )
     assert run["hyperparameters"]["load_in_4bit"] and run["precision"] == "fp32" and run["steps"] == 4
     metrics = json.loads((ran_copy / target).read_text())["metrics"]
-    # Four QLoRA steps already move the real model towards the teacher's answers.
+    # Four QLoRA steps already move the real model towards the teacher's answers. ROUGE-L need
+    # not move in four steps: asked plainly, the base already writes the excerpt's lead sentences
+    # (ROUGE-L about 0.6 against the extractive teacher), where the old "[summary]" prompt got the
+    # bare prefix back.
     assert metrics["reference_nll"]["delta"]["high"] < 0
-    assert metrics["rougeL"]["delta"]["mean"] > 0
     base = [
         json.loads(line)["prediction"]
         for line in (ran_copy / "results/predictions/smollm2/distill_summary/base.jsonl").open()
     ]
+    assert all(text.strip() and text.strip() != "[summary]" for text in base)
     words = " ".join(base).split()
     assert len(words) > 100 and sum(w.isascii() for w in words) / len(words) > 0.95  # readable English
     log = (ran_copy / "logs" / "train" / "smollm2" / "distill_summary.log").read_text()
