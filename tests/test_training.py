@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import platform
 import shutil
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from finstep.evaluation.model_card import model_card  # noqa: E402
 from finstep.io import read_jsonl, sha256_file, write_json, write_jsonl  # noqa: E402
 from finstep.models.loading import quantization_config, require_bitsandbytes  # noqa: E402
 from finstep.tiny_model import build_tiny_model  # noqa: E402
-from finstep.training import trainlog  # noqa: E402
+from finstep.training import completion_loss, trainlog  # noqa: E402
 from finstep.training.adapter_check import write_adapter_check  # noqa: E402
+from finstep.training.completion_loss import CompletionSFTTrainer  # noqa: E402
 from finstep.training.data import (  # noqa: E402
     check_truncation,
     count_truncation,
@@ -37,7 +39,12 @@ from finstep.training.multitask import (  # noqa: E402
     token_losses,
     weighted_task_loss,
 )
-from finstep.training.precision import Precision, device_precision, keep_trainable_fp32  # noqa: E402
+from finstep.training.precision import (  # noqa: E402
+    Precision,
+    device_precision,
+    keep_trainable_fp32,
+    return_freed_memory,
+)
 from finstep.training.predict import (  # noqa: E402
     fit_prompts,
     load_student,
@@ -50,6 +57,7 @@ from finstep.training.train import (  # noqa: E402
     build_trainer,
     claim_checkpoints,
     last_checkpoint,
+    sft_config,
     train_adapter,
 )
 from finstep.training.trainlog import COLUMNS, TimingColumns  # noqa: E402
@@ -177,18 +185,76 @@ def test_step_counts_make_micro_batch_losses_add_up_to_the_whole_batch():
     assert torch.allclose(micro, multitask_loss(logits, labels, task_ids, ALPHA))
 
 
-def test_the_trainers_fused_loss_equals_the_loss_from_logits(student, dataset_dir, tmp_path):
+def _lora_grads(model) -> list:
+    grads = [p.grad.clone() for p in model.parameters() if p.requires_grad]
+    model.zero_grad()
+    return grads
+
+
+def test_the_multitask_loss_at_completion_positions_equals_the_loss_from_full_logits(
+    student, dataset_dir, tmp_path, monkeypatch
+):
+    # several vocabulary tiles, as a real vocabulary has
+    monkeypatch.setattr(completion_loss, "VOCAB_CHUNK", 64)
     splits = load_splits(str(dataset_dir))
     settings = TrainingSettings(**TRAINING)
     trainer, _ = build_trainer(student, splits, settings, ALPHA, device_precision(), str(tmp_path))
     batch = next(iter(trainer.get_train_dataloader()))
     assert set(batch["task_ids"].tolist()) <= {0, 1}  # the task reaches the batch through the collator
     model = trainer.model.eval()  # no LoRA dropout: both forwards see the same weights
-    with torch.no_grad():
-        fused = trainer.compute_loss(model, dict(batch))
-        inputs = {k: v for k, v in batch.items() if k not in ("labels", "task_ids")}
-        logits = model(**inputs).logits
-    assert torch.allclose(fused, multitask_loss(logits, batch["labels"], batch["task_ids"], ALPHA), atol=1e-5)
+    loss = trainer.compute_loss(model, dict(batch))
+    loss.backward()
+    inputs = {k: v for k, v in batch.items() if k not in ("labels", "task_ids")}
+    full = multitask_loss(model(**inputs).logits, batch["labels"], batch["task_ids"], ALPHA)
+    grads = _lora_grads(model)
+    full.backward()
+    assert abs(loss.item() - full.item()) < 1e-5
+    assert all(torch.allclose(a, b, atol=1e-6) for a, b in zip(grads, _lora_grads(model), strict=True))
+
+
+@pytest.fixture
+def summaries_dir(dataset_dir, tmp_path) -> Path:
+    """The multitask set's summary rows alone: a single-task set."""
+    folder = tmp_path / "summaries"
+    for split in ("train", "val", "test"):
+        write_jsonl(
+            folder / f"{split}.jsonl",
+            [r for r in read_jsonl(dataset_dir / f"{split}.jsonl") if r["task"] == "summary"],
+        )
+    write_json(folder / "split.json", {"dataset": "summaries", "format": "summary", "sizes": {"train": 12}})
+    return folder
+
+
+def test_the_single_task_loss_at_completion_positions_equals_the_models_own_loss(
+    student, summaries_dir, tmp_path, monkeypatch
+):
+    """TRL's loss (mean NLL of the completion tokens), computed at those positions only, with the same gradients.
+
+    The projection sees the completion tokens alone, not the prompt or padding: the CPU's memory and time.
+    """
+    projected = []
+    apply = completion_loss.ChunkedLogProbFunction.apply
+    monkeypatch.setattr(completion_loss, "VOCAB_CHUNK", 64)
+    monkeypatch.setattr(
+        completion_loss.ChunkedLogProbFunction,
+        "apply",
+        lambda hidden, *args: projected.append(len(hidden)) or apply(hidden, *args),
+    )
+    splits = load_splits(str(summaries_dir))
+    settings = TrainingSettings(**TRAINING)
+    trainer, _ = build_trainer(student, splits, settings, None, device_precision(), str(tmp_path))
+    assert type(trainer) is CompletionSFTTrainer
+    batch = next(iter(trainer.get_train_dataloader()))
+    model = trainer.model.eval()
+    loss = trainer.compute_loss(model, dict(batch))
+    loss.backward()
+    completion_tokens = int((batch["labels"][:, 1:] != -100).sum())
+    assert projected == [completion_tokens] and completion_tokens < batch["labels"][:, 1:].numel()
+    grads = _lora_grads(model)
+    full = model(**batch).loss  # transformers' cross-entropy over the full logits
+    full.backward()
+    assert abs(loss.item() - full.item()) < 1e-5
+    assert all(torch.allclose(a, b, atol=1e-6) for a, b in zip(grads, _lora_grads(model), strict=True))
 
 
 # --- precision and model loading ---------------------------------------------------------------------
@@ -208,10 +274,22 @@ def test_cpu_trains_in_fp32_with_torch_adamw():
     assert precision.trainer_args() == {
         "bf16": False,
         "fp16": False,
-        "activation_checkpointing": False,
         "optim": "adamw_torch",
         "dataloader_pin_memory": False,
     }
+
+
+def test_gradient_checkpointing_is_on_by_default_on_a_cpu_too_and_non_reentrant(tmp_path):
+    precision = Precision(torch.device("cpu"), torch.float32)
+    config = sft_config(TrainingSettings(), precision, str(tmp_path))
+    assert config.activation_checkpointing
+    assert config.activation_checkpointing_kwargs == {"use_reentrant": False}
+    off = sft_config(TrainingSettings(gradient_checkpointing=False), precision, str(tmp_path))
+    assert not off.activation_checkpointing
+
+
+def test_freed_memory_goes_back_to_the_os_where_the_c_library_is_glibc():
+    assert return_freed_memory() is (platform.libc_ver()[0] == "glibc")
 
 
 def test_a_t4_trains_in_fp16_although_it_claims_bf16(monkeypatch):
@@ -220,7 +298,7 @@ def test_a_t4_trains_in_fp16_although_it_claims_bf16(monkeypatch):
     assert (precision.device.type, precision.name) == ("cuda", "fp16")
     args = precision.trainer_args()
     assert args["fp16"] and not args["bf16"]
-    assert args["activation_checkpointing"] and args["optim"] == "paged_adamw_8bit"
+    assert args["optim"] == "paged_adamw_8bit"
 
 
 def test_ampere_and_later_train_in_bf16(monkeypatch):

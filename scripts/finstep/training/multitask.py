@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
-from trl import SFTTrainer
+
+from .completion_loss import CompletionOutput, CompletionSFTTrainer, completion_log_probs
 
 TASKS = ("summary", "rationale")  # a row's task_id is its index here
 
@@ -83,12 +84,12 @@ class TaskIdCollator:
         return batch
 
 
-class MultitaskSFTTrainer(SFTTrainer):
+class MultitaskSFTTrainer(CompletionSFTTrainer):
     """``SFTTrainer`` whose loss weights the summary and rationale tasks by alpha.
 
-    The loss comes from TRL's fused LM head (per-token log-probabilities,
-    without the full logits), as TRL's own loss does; ``compute_loss_func``
-    would cost an extra forward pass per step.
+    The per-token log-probabilities come from the completion positions alone
+    (``completion_log_probs``), as the single-task trainer's do, without the full
+    logits; ``compute_loss_func`` would cost an extra forward pass per step.
     """
 
     # compute_loss divides by the step's token counts, so training_step must not divide again.
@@ -123,9 +124,10 @@ class MultitaskSFTTrainer(SFTTrainer):
         inputs: dict,
         return_outputs: bool = False,
         num_items_in_batch: torch.Tensor | int | None = None,
-    ) -> torch.Tensor | tuple[torch.Tensor, object]:
+    ) -> torch.Tensor | tuple[torch.Tensor, CompletionOutput]:
         task_ids = inputs.pop("task_ids")
-        outputs = model(**inputs, use_cache=False, fused_lm_head=True)
+        log_probs, mask = completion_log_probs(model, inputs)
         counts = self._step_task_tokens if model.training else None  # evaluation: per batch
-        loss = weighted_task_loss(-outputs.log_probs, outputs.label_mask, task_ids, self.alpha, counts)
+        loss = weighted_task_loss(-log_probs, mask, task_ids, self.alpha, counts)
+        outputs = CompletionOutput(loss=loss, log_probs=log_probs, label_mask=mask)
         return (loss, outputs) if return_outputs else loss

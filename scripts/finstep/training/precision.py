@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from dataclasses import dataclass
 
 import torch
@@ -29,15 +31,14 @@ class Precision:
     def trainer_args(self) -> dict:
         """``SFTConfig`` fields that follow from the device.
 
-        On a GPU, mixed precision, gradient checkpointing and bitsandbytes' paged
-        8-bit AdamW keep a 7B student in one card's memory; on a CPU none of them
-        exists or helps, so training is plain fp32 with torch's AdamW.
+        On a GPU, mixed precision and bitsandbytes' paged 8-bit AdamW keep a 7B
+        student in one card's memory; on a CPU neither exists, so training is plain
+        fp32 with torch's AdamW. Gradient checkpointing is a ``training`` option:
+        it pays on a CPU too (BENCHMARKS.md).
         """
         return {
             "bf16": self.dtype == torch.bfloat16,
             "fp16": self.dtype == torch.float16,
-            # transformers 5's name for gradient checkpointing (`gradient_checkpointing` is its deprecated alias)
-            "activation_checkpointing": self.on_gpu,
             "optim": "paged_adamw_8bit" if self.on_gpu else "adamw_torch",
             "dataloader_pin_memory": self.on_gpu,
         }
@@ -70,3 +71,30 @@ def keep_trainable_fp32(model: torch.nn.Module) -> int:
             param.data = param.data.float()
             cast += 1
     return cast
+
+
+# glibc's mallopt parameter number for the mmap threshold (malloc.h).
+_M_MMAP_THRESHOLD = -3
+# Blocks from 1 MiB up: a training step's activations, logits tiles and gradients, not Python's small objects.
+MMAP_THRESHOLD = 1 << 20
+
+
+def return_freed_memory(threshold: int = MMAP_THRESHOLD) -> bool:
+    """Have glibc's malloc take blocks of ``threshold`` bytes and more from the OS and give them back when freed.
+
+    glibc serves large blocks by ``mmap`` and unmaps them on ``free``, but each
+    such free raises its threshold (up to 32 MiB), so after the first training
+    step the activation tensors, a few MiB each, come from the heap, where freed
+    blocks stay resident and fragment: the process keeps the high-water mark of
+    every step's shapes. Fixing the threshold (which ends the raising) measured
+    as the largest single saving of the CPU student's peak RSS at no cost in time
+    (BENCHMARKS.md). Call it before the model loads; a no-op (False) where the C
+    library is not glibc (macOS, Windows, musl), whose allocators differ.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(_M_MMAP_THRESHOLD, threshold))
+    except (OSError, AttributeError):  # not glibc
+        return False

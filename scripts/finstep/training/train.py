@@ -31,6 +31,7 @@ from ..config_schema import settings
 from ..errors import FinstepError
 from ..io import sha256_file, share, write_json
 from ..pipeline import code_origin
+from .completion_loss import CompletionSFTTrainer
 from .data import (
     Splits,
     Truncation,
@@ -43,7 +44,7 @@ from .data import (
 )
 from .model import base_revision, load_base_model, load_tokenizer, lora_config
 from .multitask import MultitaskSFTTrainer
-from .precision import Precision, device_precision, keep_trainable_fp32
+from .precision import Precision, device_precision, keep_trainable_fp32, return_freed_memory
 from .trainlog import LogLastStep, TimingColumns, mean_train_loss, train_seconds, write_train_log
 
 log = logging.getLogger("finstep.training")
@@ -69,6 +70,7 @@ class TrainingSettings:
     max_truncated_share: float
     alpha: float | None
     max_steps: int | None
+    gradient_checkpointing: bool
 
     @classmethod
     def from_options(cls, options: dict) -> TrainingSettings:
@@ -103,6 +105,10 @@ def sft_config(settings: TrainingSettings, precision: Precision, checkpoint_dir:
         seed=settings.seed,
         data_seed=settings.seed,
         report_to="none",
+        # transformers 5's name for gradient checkpointing (`gradient_checkpointing` is its deprecated alias);
+        # non-reentrant, which needs no input that requires grad and so works with a frozen, quantized base.
+        activation_checkpointing=settings.gradient_checkpointing,
+        activation_checkpointing_kwargs={"use_reentrant": False} if settings.gradient_checkpointing else None,
         **precision.trainer_args(),
     )
 
@@ -141,7 +147,7 @@ def build_trainer(
         "peft_config": lora_config(student),
         "callbacks": [TimingColumns(), LogLastStep()],
     }
-    trainer = MultitaskSFTTrainer(**kwargs, alpha=alpha) if multitask else SFTTrainer(**kwargs)
+    trainer = MultitaskSFTTrainer(**kwargs, alpha=alpha) if multitask else CompletionSFTTrainer(**kwargs)
     cast = keep_trainable_fp32(trainer.model)
     if cast:
         log.info("cast %d trainable tensors back to fp32 (TRL had made them bf16)", cast)
@@ -280,6 +286,7 @@ def train_adapter(
     """Train a LoRA adapter of ``student`` on ``dataset`` and write it with its log and run record."""
     started = time.perf_counter()
     settings = TrainingSettings.from_options(training)
+    return_freed_memory()  # before the model loads: every block from here on
     precision = device_precision()
     splits = load_splits(dataset_dir)
     alpha = multitask_alpha(splits, settings)
