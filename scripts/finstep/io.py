@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from .errors import FinstepError
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -105,11 +107,22 @@ def read_json(path: str | os.PathLike) -> Any:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+def numbered_jsonl(path: str | os.PathLike, encoding: str = "utf-8") -> Iterator[tuple[int, Any]]:
+    """(line number, value) of each non-blank line; a line that is not JSON stops with one line
+    naming the file and the line, since these files come from users as well as from rules."""
+    with open(path, encoding=encoding) as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except ValueError as exc:
+                raise FinstepError(f"{path}: line {number} is not JSON ({exc.msg})") from None
+
+
 def read_jsonl(path: str | os.PathLike) -> Iterator[dict]:
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
+    for _, record in numbered_jsonl(path):
+        yield record
 
 
 def sha256_bytes(data: bytes) -> str:

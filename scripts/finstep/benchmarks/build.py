@@ -36,7 +36,7 @@ def load_source(options: dict, hub_cache: str | None, where: str) -> tuple[dict,
         rows = load_split(source, hub_cache, f"{where}.source")
         label = f"{source['hub']}@{source['revision']} {source.get('config') or ''}/{source['split']}"
         fmt, records = parse_records(
-            ((f"{label} row {i}", f"{source['split']}-{i}", row) for i, row in enumerate(rows)),
+            ((f"{label} row {i}", row) for i, row in enumerate(rows)),
             source.get("format"),
             f"{where}.source ({label})",
         )

@@ -22,13 +22,16 @@ Rows of a Hub dataset are dicts, read by the record formats ``fingpt``, ``flare`
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import FinstepError
+from ..io import numbered_jsonl
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,11 @@ class SourceRecord:
     """One example as its set prints it.
 
     ``label`` is the gold as printed (a class name, a Hub label id as a string, or
-    a QA answer); ``text`` the bare input when the format separates it from the
-    prompt; ``prompt`` the set's own full prompt, if it has one; ``where`` names the
-    example in error messages (file and line, or question id); ``choices`` the label set a
-    row lists itself (FLARE's), in its order, which FinBen's first-label rule follows.
+    a QA answer); ``id`` the set's own, else one from the content (:func:`content_id`);
+    ``text`` the bare input when the format separates it from the prompt; ``prompt`` the
+    set's own full prompt, if it has one; ``where`` names the example in error messages
+    (file and line, or question id); ``choices`` the label set a row lists itself
+    (FLARE's), in its order, which FinBen's first-label rule follows.
     """
 
     id: str
@@ -60,13 +64,45 @@ QA_INSTRUCTION = "Please answer the given financial question based on the contex
 SPAN_SEPARATOR = ", "
 
 
-def _fingpt(record: dict, where: str, default_id: str) -> SourceRecord:
+def _given_id(record: dict) -> str:
+    """The row's own id, or "" for :func:`with_content_ids` to fill."""
+    given = record.get("id")
+    return "" if given is None else str(given)
+
+
+def content_id(record: SourceRecord) -> str:
+    """An id from what the row says (its prompt, text and label), for sets that give none.
+
+    A position (file name and line, or split and index) would change when a user
+    renames the file, converts it or sorts it, and with it the seeded sample and the
+    rows set aside for training (``sampling`` orders rows by id); the content does not.
+    """
+    key = "\x1f".join((record.prompt or "", record.text or "", record.label))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def with_content_ids(records: list[SourceRecord]) -> list[SourceRecord]:
+    """Each record without an id of its own gets :func:`content_id`; a repeat of the same row
+    (FPB prints some sentences twice) gets ``-2``, ``-3`` … after it, in file order."""
+    seen: Counter[str] = Counter()
+    named = []
+    for record in records:
+        if record.id:
+            named.append(record)
+            continue
+        base = content_id(record)
+        seen[base] += 1
+        named.append(replace(record, id=base if seen[base] == 1 else f"{base}-{seen[base]}"))
+    return named
+
+
+def _fingpt(record: dict, where: str) -> SourceRecord:
     context, target = record.get("context"), record.get("target")
     if not isinstance(context, str) or not isinstance(target, str):
         raise FinstepError(f"{where}: a FinGPT row needs string 'context' and 'target'")
     match = FINGPT_CONTEXT.fullmatch(context)
     return SourceRecord(
-        id=str(record.get("id") or default_id),
+        id=_given_id(record),
         label=target,
         where=where,
         text=match["text"] if match else None,
@@ -74,13 +110,13 @@ def _fingpt(record: dict, where: str, default_id: str) -> SourceRecord:
     )
 
 
-def _flare(record: dict, where: str, default_id: str) -> SourceRecord:
+def _flare(record: dict, where: str) -> SourceRecord:
     query, answer = record.get("query"), record.get("answer")
     if not isinstance(query, str) or answer is None:
         raise FinstepError(f"{where}: a FLARE row needs 'query' and 'answer'")
     text, choices = record.get("text"), record.get("choices")
     return SourceRecord(
-        id=str(record.get("id") or default_id),
+        id=_given_id(record),
         label=str(answer),
         where=where,
         text=text if isinstance(text, str) and text else None,
@@ -89,7 +125,7 @@ def _flare(record: dict, where: str, default_id: str) -> SourceRecord:
     )
 
 
-def _conversations(record: dict, where: str, default_id: str) -> SourceRecord:
+def _conversations(record: dict, where: str) -> SourceRecord:
     turns = record.get("conversations")
     if (
         not isinstance(turns, list)
@@ -101,21 +137,17 @@ def _conversations(record: dict, where: str, default_id: str) -> SourceRecord:
         raise FinstepError(
             f"{where}: 'conversations' must be two turns, the human prompt and the assistant's answer"
         )
-    return SourceRecord(
-        id=str(record.get("id") or default_id), label=turns[1]["value"], where=where, prompt=turns[0]["value"]
-    )
+    return SourceRecord(id=_given_id(record), label=turns[1]["value"], where=where, prompt=turns[0]["value"])
 
 
-def _columns(record: dict, where: str, default_id: str) -> SourceRecord:
+def _columns(record: dict, where: str) -> SourceRecord:
     column = next((name for name in TEXT_COLUMNS if isinstance(record.get(name), str)), None)
     if column is None or record.get("label") is None:
         raise FinstepError(f"{where}: a row needs a 'label' and a text column ({' or '.join(TEXT_COLUMNS)})")
-    return SourceRecord(
-        id=str(record.get("id") or default_id), label=str(record["label"]), where=where, text=record[column]
-    )
+    return SourceRecord(id=_given_id(record), label=str(record["label"]), where=where, text=record[column])
 
 
-RECORD_FORMATS: dict[str, Callable[[dict, str, str], SourceRecord]] = {
+RECORD_FORMATS: dict[str, Callable[[dict, str], SourceRecord]] = {
     "fingpt": _fingpt,
     "flare": _flare,
     "conversations": _conversations,
@@ -139,12 +171,12 @@ def sniff_record(record: object) -> str | None:
 
 
 def parse_records(
-    records: Iterable[tuple[str, str, dict]], format: str | None, what: str
+    records: Iterable[tuple[str, dict]], format: str | None, what: str
 ) -> tuple[str, list[SourceRecord]]:
-    """(format, records) from (where, default id, row) triples; the format is sniffed from the
-    first row when not given, and every row must be in it."""
+    """(format, records) from (where, row) pairs; the format is sniffed from the first row when
+    not given, and every row must be in it. Rows without an id get :func:`content_id`."""
     parsed, chosen = [], format
-    for where, default_id, record in records:
+    for where, record in records:
         if not isinstance(record, dict):
             raise FinstepError(f"{where}: a row must be a JSON object")
         if chosen is None:
@@ -154,23 +186,13 @@ def parse_records(
                     f"{what}: rows with keys {', '.join(sorted(record))} are in no known format "
                     f"({', '.join(RECORD_FORMATS)}); name one as source.format"
                 )
-        parsed.append(RECORD_FORMATS[chosen](record, where, default_id))
-    return chosen or "", parsed
+        parsed.append(RECORD_FORMATS[chosen](record, where))
+    return chosen or "", with_content_ids(parsed)
 
 
 def _jsonl(path: Path, format: str) -> list[SourceRecord]:
-    def rows() -> Iterable[tuple[str, str, dict]]:
-        with open(path, encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except ValueError as exc:
-                    raise FinstepError(f"{path}: line {number} is not JSON ({exc.msg})") from None
-                yield f"{path}: line {number}", f"{path.stem}-{number}", record
-
-    return parse_records(rows(), format.removesuffix("_jsonl"), str(path))[1]
+    rows = ((f"{path}: line {number}", record) for number, record in numbered_jsonl(path, "utf-8-sig"))
+    return parse_records(rows, format.removesuffix("_jsonl"), str(path))[1]
 
 
 # FPB's labels follow the last "@" of each line.
@@ -189,13 +211,13 @@ def _fpb_txt(path: Path, format: str) -> list[SourceRecord]:
             )
         records.append(
             SourceRecord(
-                id=f"{path.stem}-{number}",
+                id="",
                 label=match["label"],
                 where=f"{path}: line {number}",
                 text=match["text"].strip(),
             )
         )
-    return records
+    return with_content_ids(records)
 
 
 def _cell(value: object) -> str:

@@ -7,14 +7,13 @@ template filled in), so prediction and scoring never need the source again.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FinstepError
-from ..io import write_jsonl
+from ..io import numbered_jsonl, write_jsonl
 
 FIELDS = ("id", "prompt", "gold", "choices", "metadata")
 
@@ -61,17 +60,7 @@ class BenchRow:
 
 def read_rows(path: str | os.PathLike) -> list[BenchRow]:
     """Every row of a rows.jsonl, in file order (predictions follow the same order)."""
-    rows = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                raise FinstepError(f"{path}: line {number} is not JSON ({exc.msg})") from None
-            rows.append(BenchRow.from_json(record, f"{path}: line {number}"))
-    return rows
+    return [BenchRow.from_json(record, f"{path}: line {number}") for number, record in numbered_jsonl(path)]
 
 
 def write_rows(path: str | os.PathLike, rows: Iterable[BenchRow]) -> int:
