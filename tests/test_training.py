@@ -57,6 +57,7 @@ from finstep.training.train import (  # noqa: E402
     TrainingSettings,
     build_trainer,
     claim_checkpoints,
+    eval_sample,
     last_checkpoint,
     sft_config,
     train_adapter,
@@ -483,6 +484,7 @@ def test_a_killed_job_resumes_from_its_checkpoint_and_ends_at_the_planned_step(
     train_adapter(student, "tiny_dss", str(dataset_dir), TRAINING, str(out), str(checkpoints))
     run = json.loads((out / "run.json").read_text())
     assert (run["resumed_from"], run["steps"]) == ("checkpoint-2", 4)
+    assert run["eval_rows"] == len(list(read_jsonl(dataset_dir / "val.jsonl"))) > 0
     assert [int(r["step"]) for r in _log_steps(out)] == [1, 2, 3, 4]  # each step once, none lost
     assert [r["loss"] for r in _log_steps(out)] == [r["loss"] for r in _log_steps(trained)]
     # The whole run's loss and time, not only the two steps after the resume.
@@ -777,3 +779,11 @@ def test_a_huge_reference_is_scored_within_max_length(student, caplog):
     assert lengths[1] == 64 and lengths[0] < 64
     assert all(v > 0 for v in values)
     assert "1 of 2 references ran past max_length 64 tokens" in caplog.text
+
+
+def test_the_eval_loss_is_over_a_seeded_sample_of_the_validation_rows():
+    rows = [{"i": i} for i in range(300)]
+    drawn = eval_sample(rows, 128, 0)
+    assert len(drawn) == 128 and drawn == eval_sample(rows, 128, 0) != eval_sample(rows, 128, 1)
+    assert [row["i"] for row in drawn] == sorted(row["i"] for row in drawn)  # file order kept
+    assert eval_sample(rows[:5], 128, 0) == rows[:5] and eval_sample(rows, None, 0) == rows

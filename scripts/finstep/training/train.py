@@ -12,6 +12,7 @@ import dataclasses
 import json
 import logging
 import os
+import random
 import re
 import resource
 import shutil
@@ -71,6 +72,7 @@ class TrainingSettings:
     alpha: float | None
     max_steps: int | None
     gradient_checkpointing: bool
+    max_eval_examples: int | None
 
     @classmethod
     def from_options(cls, options: dict) -> TrainingSettings:
@@ -123,6 +125,19 @@ def multitask_alpha(splits: Splits, settings: TrainingSettings) -> float | None:
     return float(alpha)
 
 
+def eval_sample(rows: list[dict], limit: int | None, seed: int) -> list[dict]:
+    """The validation rows whose loss ``run.json`` reports: a seeded sample of ``limit``, in file order.
+
+    The eval loss is a check that training generalises, read once at the end; its
+    interval shrinks with the square root of the rows, while its cost grows with them
+    (a real 10-K's validation split is hundreds of rows, minutes on a CPU).
+    """
+    if limit is None or len(rows) <= limit:
+        return rows
+    keep = sorted(random.Random(seed).sample(range(len(rows)), limit))
+    return [rows[i] for i in keep]
+
+
 def build_trainer(
     student: dict,
     splits: Splits,
@@ -138,11 +153,12 @@ def build_trainer(
     truncation = count_truncation(tokenizer, examples, settings.max_length)
     check_truncation(truncation, settings.max_truncated_share)
     multitask = alpha is not None
+    eval_rows = eval_sample(splits.val, settings.max_eval_examples, settings.seed)
     kwargs = {
         "model": load_base_model(student, precision),
         "args": sft_config(settings, precision, checkpoint_dir),
         "train_dataset": to_dataset(splits.train, conversational, multitask),
-        "eval_dataset": to_dataset(splits.val, conversational, multitask) if splits.val else None,
+        "eval_dataset": to_dataset(eval_rows, conversational, multitask) if eval_rows else None,
         "processing_class": tokenizer,
         "peft_config": lora_config(student),
         "callbacks": [TimingColumns(), LogLastStep()],
@@ -322,6 +338,7 @@ def train_adapter(
         "truncation": truncation.as_dict(),
         "train_loss": mean_train_loss(trainer.state.log_history),  # the whole run, resumed or not
         "eval_loss": eval_loss,
+        "eval_rows": len(trainer.eval_dataset) if trainer.eval_dataset is not None else 0,
         "train_tokens": trainer.state.num_input_tokens_seen,  # non-padding, whole run
         "train_seconds": train_seconds(trainer.state.log_history),  # the whole run, resumed or not
         "peak_memory": peak_memory(precision),
