@@ -25,7 +25,9 @@ hit for its metrics, glibc's default malloc thresholds, no gradient
 checkpointing. Then TRL's head without the metrics, then the loss scored at the
 completion positions only (``finstep.training.completion_loss``), then glibc
 giving freed blocks back (``precision.return_freed_memory``), then gradient
-checkpointing: the last is today's default. The report gives each recipe's
+checkpointing: the last is today's default. ``accumulation`` is the other way to
+the last saving: no checkpointing, each batch as two halves whose gradients
+accumulate (half the batch size, grad_accum 2). The report gives each recipe's
 seconds per optimizer step and peak RSS, and their ratios to ``before``. With
 --rounds N the recipes also take turns N times in one process, timing one
 forward and backward pass each on the same batch: the steadier comparison of
@@ -77,6 +79,9 @@ QLORA_RECIPES = {
 # NF4 base (the default student's) with the pair's settings.
 LEVERS = ("trl_metrics_off", "completion_loss", "return_freed_memory", "gradient_checkpointing")
 MEMORY_RECIPES = {name: LEVERS[:n] for n, name in enumerate(("before", *LEVERS))}
+# The other way to the last lever's saving: no checkpointing, each batch in two halves with their gradients
+# accumulated (batch_size / 2, grad_accum 2: the same rows per optimizer step, half the activations at a time).
+MEMORY_RECIPES["accumulation"] = (*LEVERS[:3], "accumulation")
 NF4 = {"load_in_4bit": True}
 GLIBC_MAX_THRESHOLD = 32 << 20  # where glibc's own raising of its mmap threshold ends (64-bit)
 
@@ -247,8 +252,15 @@ def interleaved_steps(
                 causal_lm.activation_checkpointing_enable({"use_reentrant": False})
             else:
                 causal_lm.activation_checkpointing_disable()
+            rows = len(batch["input_ids"])
+            parts = (
+                (slice(0, rows // 2), slice(rows // 2, rows)) if "accumulation" in levers else (slice(None),)
+            )
             start = time.perf_counter()
-            trainer.compute_loss(model, {key: value.clone() for key, value in batch.items()}).backward()
+            for part in parts:
+                trainer.compute_loss(
+                    model, {key: value[part].clone() for key, value in batch.items()}
+                ).backward()
             seconds[name].append(time.perf_counter() - start)
             model.zero_grad(set_to_none=True)
     first = statistics.median(seconds["before"])
@@ -286,8 +298,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.memory:
+        halves = {"batch_size": max(1, args.batch_size // 2), "grad_accum": 2}
         recipes = {
-            name: ({"gradient_checkpointing": "gradient_checkpointing" in levers}, NF4, levers)
+            name: (
+                {"gradient_checkpointing": "gradient_checkpointing" in levers}
+                | (halves if "accumulation" in levers else {}),
+                NF4,
+                levers,
+            )
             for name, levers in MEMORY_RECIPES.items()
         }
     else:
