@@ -26,6 +26,8 @@ SECTIONS = {
     "`teachers.<name>.quality`": ("teachers", "*", "quality"),
     "`evaluation`": ("evaluation",),
     "`benchmarks`": ("benchmarks", "*"),
+    "`dpo.preferences`": ("dpo", "preferences"),
+    "`dpo.training`": ("dpo", "training"),
 }  # and tables headed "`<section>` key" (training)
 _CODE = re.compile(r"`([^`]+)`")
 PLUGINS = ("extractive", "transformers", "vllm", "openai")

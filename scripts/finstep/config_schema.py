@@ -46,13 +46,14 @@ def settings(*path: str) -> Callable[[type[T]], type[T]]:
     """A frozen dataclass whose fields default to the schema's defaults of the object at ``path``.
 
     The class lists its fields and their types only; a field the schema gives no
-    default must be given a default in the class.
+    default must be given a default in the class. A list default becomes a tuple:
+    a frozen dataclass takes no mutable default.
     """
 
     def make(cls: type[T]) -> type[T]:
         for name, value in defaults(*path).items():
             if name in cls.__annotations__:
-                setattr(cls, name, value)
+                setattr(cls, name, tuple(value) if isinstance(value, list) else value)
         return dataclass(frozen=True)(cls)
 
     return make

@@ -27,15 +27,15 @@ def student_configs(students: dict, models: dict | None = None) -> dict[str, dic
     return checked
 
 
-def check_training_options(options: object, where: str) -> None:
-    """Refuse training settings the ``training`` schema refuses, naming where they were written.
+def check_training_options(options: object, where: str, section: tuple[str, ...] = ("training",)) -> None:
+    """Refuse training settings the ``training`` schema (or ``section``'s) refuses, naming where they were written.
 
     Snakemake's ``validate`` checks the ``training`` section, but a pair's own
     ``training`` mapping only changes some of its keys, so the schema cannot fill
     or check it there: checked here with the same schema, no defaults filled, before
     any job (a ``max_steps: 0`` or ``batch_size: 0`` would otherwise reach torch).
     """
-    spec = node("training")
+    spec = node(*section)
     if not isinstance(options, dict):
         raise FinstepError(f"{where} must be a mapping of training settings, got {options!r}")
     for key in options:
@@ -94,3 +94,42 @@ def training_pairs(
         if (spec["student"], spec["of"]) not in checked:
             checked.append((spec["student"], spec["of"]))
     return checked
+
+
+def dpo_pairs(dpo: dict | None, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """Each DPO pair's settings (``dpo.training`` updated by the pair's own ``training``), before any job runs.
+
+    A DPO stage continues a pair's SFT adapter, so a pair not under ``pairs`` (no
+    ``train`` job makes its adapter) is refused here, naming what to add. An entry
+    without ``student`` stands for every configured pair on its dataset: one overlay
+    then serves the default config's student and the tiny config's.
+    """
+    dpo = dpo or {}
+    settings: dict[tuple[str, str], dict] = {}
+    for number, pair in enumerate(dpo.get("pairs") or [], 1):
+        student, dataset = pair.get("student"), pair.get("dataset")
+        where = f"dpo.pairs[{number}] ({student or 'any student'} on {dataset})"
+        if student is None:
+            keys = [key for key in pairs if key[1] == dataset]
+            if not keys:
+                raise FinstepError(
+                    f"{where}: no pair under pairs trains on {dataset}, so there is no SFT adapter to continue: "
+                    f"add one (rule train makes results/adapters/<student>/{dataset}/)"
+                )
+        elif (student, dataset) not in pairs:
+            raise FinstepError(
+                f"{where}: no SFT adapter to continue: add {{student: {student}, dataset: {dataset}}} under "
+                f"pairs (rule train makes results/adapters/{student}/{dataset}/)"
+            )
+        else:
+            keys = [(student, dataset)]
+        overrides = pair.get("training")
+        overrides = {} if overrides is None else overrides
+        check_training_options(overrides, f"{where}.training", ("dpo", "training"))
+        for key in keys:
+            if key in settings:
+                raise FinstepError(
+                    f"{where}: {key[0]} on {key[1]} has a DPO stage already; list each pair once"
+                )
+            settings[key] = {**(dpo.get("training") or {}), **overrides}
+    return settings

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import torch
 from peft import load_peft_weights, set_peft_model_state_dict
-from transformers import TrainerState
+from transformers import Trainer, TrainerState
 from transformers.trainer import TRAINER_STATE_NAME
 from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 from trl import SFTConfig, SFTTrainer
@@ -46,7 +46,7 @@ from .data import (
 from .model import base_revision, load_base_model, load_tokenizer, lora_config
 from .multitask import MultitaskSFTTrainer
 from .precision import Precision, device_precision, keep_trainable_fp32, return_freed_memory
-from .trainlog import LogLastStep, TimingColumns, mean_train_loss, train_seconds, write_train_log
+from .trainlog import COLUMNS, LogLastStep, TimingColumns, mean_train_loss, train_seconds, write_train_log
 
 log = logging.getLogger("finstep.training")
 
@@ -274,7 +274,13 @@ def hyperparameters(student: dict, settings: TrainingSettings, alpha: float | No
 ADAPTER_FILES = ("adapter_model.safetensors", "adapter_config.json")
 
 
-def write_outputs(trainer: SFTTrainer, out_dir: str, run: dict) -> None:
+def write_outputs(
+    trainer: Trainer,
+    out_dir: str,
+    run: dict,
+    columns: tuple[str, ...] = COLUMNS,
+    names: dict[str, str] | None = None,
+) -> None:
     """Adapter, training log and run record, each file renamed into place whole.
 
     The model card (``README.md``) is the ``model_card`` rule's: it adds the
@@ -292,7 +298,7 @@ def write_outputs(trainer: SFTTrainer, out_dir: str, run: dict) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
     # ``predict`` checks these before it loads the adapter: a truncated or altered file fails there by name.
     run = {**run, "adapter_sha256": {name: sha256_file(target / name) for name in ADAPTER_FILES}}
-    write_train_log(trainer.state.log_history, str(target / "train_log.csv"))
+    write_train_log(trainer.state.log_history, str(target / "train_log.csv"), columns, names)
     write_json(target / "run.json", run)
 
 

@@ -94,11 +94,23 @@ def train_seconds(log_history: list[dict]) -> float | None:
     return logged[-1] if logged else None
 
 
-def write_train_log(log_history: list[dict], path: str) -> int:
-    """``train_log.csv`` from the trainer's log history; returns the number of rows."""
-    rows = [entry for entry in log_history if "loss" in entry]
+def write_train_log(
+    log_history: list[dict],
+    path: str,
+    columns: tuple[str, ...] = COLUMNS,
+    names: dict[str, str] | None = None,
+) -> int:
+    """``train_log.csv`` from the trainer's log history; returns the number of rows.
+
+    ``names`` renames logged keys into ``columns`` (DPO's ``rewards/margins`` as ``reward_margin``).
+    """
+    rows = [
+        {(names or {}).get(key, key): value for key, value in entry.items()}
+        for entry in log_history
+        if "loss" in entry
+    ]
     with atomic_open(path) as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     return len(rows)

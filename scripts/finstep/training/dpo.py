@@ -1,0 +1,343 @@
+"""DPO after SFT (rule ``dpo``): the pair's SFT adapter continued on preference pairs, against itself frozen.
+
+The base loads as ``train`` loads it (4-bit NF4 where the student asks), the SFT
+adapter on top with ``is_trainable=True``, and TRL's ``DPOTrainer`` gets that
+``PeftModel`` with no ``ref_model`` and no ``peft_config``: TRL then copies the
+adapter into a frozen ``ref`` adapter, so the reference policy is the SFT model
+itself and nothing is merged. An adapter loaded without ``is_trainable`` trains
+nothing and logs the loss ln 2 = 0.6931 at every step (TRL issues #1311, #1627);
+a ``peft_config`` beside a ``PeftModel`` is refused by TRL.
+
+Precision, checkpoints, resume and the output folder are ``train``'s: fp32 on a
+CPU, fp16 on a T4, bf16 on Ampere; checkpoints outside the output folder, a job
+killed at walltime resuming from the last one, a finished run rebuilt without a
+step more; the adapter, ``train_log.csv`` (with the reward margin and accuracy)
+and ``run.json`` (the sha256 of every input) renamed into place whole. Bad input
+stops the job in one line before any model loads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from datasets import Dataset
+from peft import PeftModel
+from trl import DPOConfig, DPOTrainer
+
+from ..config_schema import settings
+from ..errors import FinstepError
+from ..io import read_json, read_jsonl, sha256_file
+from ..pipeline import code_origin
+from .adapter_check import check_adapter
+from .model import base_revision, load_base_model, load_tokenizer
+from .precision import Precision, device_precision, keep_trainable_fp32, return_freed_memory
+from .preferences import dropped_text
+from .train import PACKAGES, claim_checkpoints, peak_memory, run_training, write_outputs
+from .trainlog import LogLastStep, TimingColumns, mean_train_loss, train_seconds
+
+log = logging.getLogger("finstep.training")
+
+PREFERENCE_FILES = ("train.jsonl", "val.jsonl", "stats.json")
+# TRL's logged DPO metrics → train_log.csv columns.
+LOG_NAMES = {
+    "rewards/margins": "reward_margin",
+    "rewards/accuracies": "reward_accuracy",
+    "rewards/chosen": "reward_chosen",
+    "rewards/rejected": "reward_rejected",
+    "logps/chosen": "logp_chosen",
+    "logps/rejected": "logp_rejected",
+}
+LOG_COLUMNS = (
+    "step",
+    "loss",
+    *LOG_NAMES.values(),
+    "learning_rate",
+    "grad_norm",
+    "tokens_per_second",
+    "elapsed_seconds",
+)
+
+
+@settings("dpo", "training")
+class DPOSettings:
+    """The ``dpo.training`` options; the defaults (the alignment handbook's QLoRA recipe) are the schema's."""
+
+    beta: float
+    learning_rate: float
+    loss_type: tuple[str, ...]
+    epochs: float
+    max_steps: int | None
+    batch_size: int
+    grad_accum: int
+    max_length: int | None
+    save_steps: int
+    logging_steps: int
+    seed: int
+    precompute_ref_log_probs: bool
+    gradient_checkpointing: bool
+
+    @classmethod
+    def from_options(cls, options: dict | None) -> DPOSettings:
+        options = dict(options or {})
+        known = {field.name for field in dataclasses.fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise FinstepError(
+                f"dpo.training option {unknown[0]!r} is unknown; known: {', '.join(sorted(known))}"
+            )
+        if "loss_type" in options:
+            options["loss_type"] = tuple(options["loss_type"])
+        made = cls(**options)
+        # The schema's exclusiveMinimum, for a library call: beta 0 makes every pair's loss ln 2, whatever it holds.
+        if not made.beta > 0:
+            raise FinstepError(
+                f"dpo.training.beta is {made.beta}; it must be above 0 (the handbook's is 0.01)"
+            )
+        return made
+
+
+def same_model(named: str | None, model: str) -> bool:
+    """Whether an adapter's ``base_model_name_or_path`` names ``model``: one folder, or one Hub id."""
+    if not named:
+        return False
+    if Path(named).exists() and Path(model).exists():
+        return Path(named).resolve() == Path(model).resolve()
+    return named == model
+
+
+def check_adapter_base(student: dict, adapter_dir: str) -> None:
+    """The SFT adapter must exist and belong to this student's base: named in adapter_config, revision in run.json.
+
+    Read from the files, before any model loads: PEFT would put an adapter of another
+    base on this one without a word wherever the layer shapes agree.
+    """
+    folder = Path(adapter_dir)
+    config = folder / "adapter_config.json"
+    if not config.is_file():
+        raise FinstepError(
+            f"{folder} holds no SFT adapter (adapter_config.json is missing): rule train makes it "
+            f"(snakemake {folder}/adapter_model.safetensors)"
+        )
+    named = read_json(config).get("base_model_name_or_path")
+    if not same_model(named, student["model"]):
+        raise FinstepError(
+            f"adapter {adapter_dir} was trained on {named!r}, not on the student's base {student['model']!r}: "
+            f"delete {adapter_dir} and rerun `train` for it, or fix the student's model"
+        )
+    run = folder / "run.json"
+    recorded = read_json(run).get("base_revision") if run.is_file() else None
+    if recorded and recorded != base_revision(student):
+        raise FinstepError(
+            f"adapter {adapter_dir} was trained on revision {recorded} of {student['model']}, which is now "
+            f"{base_revision(student)} (the model was rebuilt or repinned): delete {adapter_dir} and rerun `train`"
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class Pairs:
+    """The preference set a DPO stage trains on, and the record of how it was built."""
+
+    train: list[dict]
+    val: list[dict]
+    stats: dict
+
+
+def load_pairs(preferences_dir: str) -> Pairs:
+    """The preference set; one with no training pair is refused, saying how many were dropped and why."""
+    folder = Path(preferences_dir)
+    stats = read_json(folder / "stats.json")
+    train = list(read_jsonl(folder / "train.jsonl"))
+    if not train:
+        raise FinstepError(
+            f"{folder / 'train.jsonl'} holds no preference pair: {dropped_text(stats['train'])} "
+            "(stats.json); answer more rows (dpo.preferences.max_examples), raise match_rouge_l or set "
+            "require_worse: false, and rerun `preferences`"
+        )
+    return Pairs(train, list(read_jsonl(folder / "val.jsonl")), stats)
+
+
+def trl_pair(row: dict, conversational: bool) -> dict:
+    """A TRL preference example, rendered as SFT rendered its rows (``data.trl_row``): chat turns or strings."""
+    if conversational:
+        return {
+            "prompt": [{"role": "user", "content": row["prompt"]}],
+            "chosen": [{"role": "assistant", "content": row["chosen"]}],
+            "rejected": [{"role": "assistant", "content": row["rejected"]}],
+        }
+    return {"prompt": row["prompt"], "chosen": row["chosen"], "rejected": row["rejected"]}
+
+
+def sft_max_length(sft_dir: str) -> int:
+    """The SFT run's ``max_length`` (its run.json): the cap its rows, and the preference prompts, were fitted to."""
+    try:
+        return int(read_json(Path(sft_dir) / "run.json")["hyperparameters"]["max_length"])
+    except (OSError, ValueError, KeyError, TypeError):
+        raise FinstepError(
+            f"{sft_dir}/run.json records no max_length; set dpo.training.max_length or rerun `train`"
+        ) from None
+
+
+def lora_hyperparameters(student: dict, sft_dir: str) -> dict:
+    """The LoRA shape DPO trains: the SFT adapter's own (its adapter_config.json), not the config's now."""
+    config = read_json(Path(sft_dir) / "adapter_config.json")
+    targets = config.get("target_modules")
+    return {
+        "lora_r": config.get("r"),
+        "lora_alpha": config.get("lora_alpha"),
+        "lora_dropout": config.get("lora_dropout"),
+        "target_modules": ",".join(sorted(targets)) if isinstance(targets, list) else targets,
+        "load_in_4bit": bool(student.get("load_in_4bit", False)),
+    }
+
+
+def dpo_config(
+    settings: DPOSettings, precision: Precision, checkpoint_dir: str, max_length: int
+) -> DPOConfig:
+    """TRL's ``DPOConfig``: the settings, precision from the device, checkpoints and logging as ``train``'s."""
+    return DPOConfig(
+        output_dir=checkpoint_dir,
+        num_train_epochs=settings.epochs,
+        max_steps=-1 if settings.max_steps is None else settings.max_steps,
+        per_device_train_batch_size=settings.batch_size,
+        per_device_eval_batch_size=settings.batch_size,
+        gradient_accumulation_steps=settings.grad_accum,
+        learning_rate=settings.learning_rate,
+        beta=settings.beta,
+        loss_type=list(settings.loss_type),
+        max_length=max_length,
+        precompute_ref_log_probs=settings.precompute_ref_log_probs,
+        save_strategy="steps",
+        save_steps=settings.save_steps,
+        save_total_limit=2,  # the newest may be half-written when a job is killed while saving
+        logging_steps=settings.logging_steps,
+        include_num_input_tokens_seen="non_padding",
+        seed=settings.seed,
+        data_seed=settings.seed,
+        report_to="none",
+        activation_checkpointing=settings.gradient_checkpointing,
+        activation_checkpointing_kwargs={"use_reentrant": False} if settings.gradient_checkpointing else None,
+        **precision.trainer_args(),  # explicit bf16/fp16: TRL's default is bf16, on a CPU and a T4 too
+    )
+
+
+def build_dpo_trainer(
+    student: dict,
+    sft_dir: str,
+    pairs: Pairs,
+    settings: DPOSettings,
+    precision: Precision,
+    checkpoint_dir: str,
+    max_length: int,
+) -> DPOTrainer:
+    """The SFT adapter, trainable, on the base loaded as ``train`` loads it; TRL adds the frozen ``ref`` copy."""
+    tokenizer = load_tokenizer(student)
+    conversational = bool(tokenizer.chat_template)
+    policy = PeftModel.from_pretrained(load_base_model(student, precision), sft_dir, is_trainable=True)
+    val = Dataset.from_list([trl_pair(row, conversational) for row in pairs.val]) if pairs.val else None
+    trainer = DPOTrainer(
+        model=policy,
+        ref_model=None,  # the reference is the SFT adapter, copied by TRL into a frozen "ref" adapter
+        args=dpo_config(settings, precision, checkpoint_dir, max_length),
+        train_dataset=Dataset.from_list([trl_pair(row, conversational) for row in pairs.train]),
+        eval_dataset=val,
+        processing_class=tokenizer,
+        callbacks=[TimingColumns(), LogLastStep()],
+    )
+    if "ref" not in trainer.model.peft_config:  # TRL skips the copy for some peft versions' adapters
+        raise FinstepError(f"TRL made no frozen copy of {sft_dir}: the reference would be the base model")
+    # TRL casts a quantized model's trainable weights to bf16 here too.
+    cast = keep_trainable_fp32(trainer.model)
+    if cast:
+        log.info("cast %d trainable tensors back to fp32 (TRL had made them bf16)", cast)
+    return trainer
+
+
+def held_out(trainer: DPOTrainer, pairs: Pairs) -> dict | None:
+    """Loss, reward accuracy and margin on the validation pairs: did DPO learn the preference beyond its data?"""
+    if not pairs.val:
+        return None
+    metrics = trainer.evaluate()
+    return {
+        "pairs": len(pairs.val),
+        "loss": metrics.get("eval_loss"),
+        "reward_accuracy": metrics.get("eval_rewards/accuracies"),
+        "reward_margin": metrics.get("eval_rewards/margins"),
+    }
+
+
+def train_dpo(
+    student: dict,
+    dataset: str,
+    sft_dir: str,
+    preferences_dir: str,
+    training: dict,
+    out_dir: str,
+    checkpoint_dir: str,
+) -> None:
+    """Continue the SFT adapter in ``sft_dir`` by DPO on the pairs in ``preferences_dir``; write it to ``out_dir``.
+
+    Every check that needs no model comes first: the settings (beta above 0), a
+    preference set with pairs, the SFT adapter as trained (sha256, finite weights)
+    and on this student's base.
+    """
+    started = time.perf_counter()
+    settings = DPOSettings.from_options(training)
+    pairs = load_pairs(preferences_dir)
+    check_adapter_base(student, sft_dir)
+    sft = check_adapter(sft_dir)
+    max_length = settings.max_length or sft_max_length(sft_dir)
+    revision = base_revision(student)
+    preference_sha256 = {name: sha256_file(Path(preferences_dir) / name) for name in PREFERENCE_FILES}
+    return_freed_memory()  # before the model loads: every block from here on
+    precision = device_precision()
+    trainer = build_dpo_trainer(student, sft_dir, pairs, settings, precision, checkpoint_dir, max_length)
+    # The SFT adapter's digest too: after a retrained SFT adapter, DPO starts afresh from the new one.
+    claim_checkpoints(
+        checkpoint_dir,
+        {
+            "student": student,
+            "base_revision": revision,
+            "sft_adapter_sha256": sft["sha256"],
+            "dpo": dataclasses.asdict(settings),
+            "max_length": max_length,
+            "preferences_sha256": preference_sha256,
+        },
+    )
+    resumed = run_training(trainer, checkpoint_dir)
+    run = {
+        "dataset": dataset,
+        "stage": "dpo",
+        "base_model": student["model"],
+        "base_revision": revision,
+        "sft_adapter": sft_dir,
+        "sft_adapter_sha256": sft["sha256"],
+        "preferences_sha256": preference_sha256,
+        "pairs": {"train": len(pairs.train), "val": len(pairs.val)},
+        "rejected": pairs.stats.get("rejected"),
+        "versions": {package: version(package) for package in PACKAGES},
+        "finstep": code_origin(),
+        "seed": settings.seed,
+        "precision": precision.name,
+        "device": str(precision.device),
+        "steps": trainer.state.global_step,
+        "resumed_from": Path(resumed).name if resumed else None,
+        "train_loss": mean_train_loss(trainer.state.log_history),  # the whole run, resumed or not
+        "held_out": held_out(trainer, pairs),
+        "train_tokens": trainer.state.num_input_tokens_seen,
+        "train_seconds": train_seconds(trainer.state.log_history),
+        "peak_memory": peak_memory(precision),
+        "wall_seconds": round(time.perf_counter() - started, 1),
+        "hyperparameters": {
+            **lora_hyperparameters(student, sft_dir),
+            **dataclasses.asdict(settings),
+            "loss_type": ",".join(settings.loss_type),
+            "max_length": max_length,
+        },
+    }
+    write_outputs(trainer, out_dir, run, columns=LOG_COLUMNS, names=LOG_NAMES)
+    loss = "not logged" if run["train_loss"] is None else f"{run['train_loss']:.4f}"
+    log.info("%s DPO: %d steps, train loss %s, adapter in %s", dataset, run["steps"], loss, out_dir)
