@@ -24,7 +24,7 @@ from finstep.benchmarks.hub_data import configured_datasets, dataset_manifest
 from finstep.benchmarks.tasks import TASKS
 from finstep.evaluation.config import check_evaluation
 from finstep.teacher.config import loads_model, shard_options, shard_resources, teacher_configs
-from finstep.training.config import pair_training, student_configs, training_pairs
+from finstep.training.config import dpo_pairs, pair_training, student_configs, training_pairs
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
 
@@ -194,6 +194,8 @@ WHEELS = {
 SWEEP = checked(sweep_datasets, config.get("sweep"), DATASETS, STUDENTS)
 PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS, SWEEP)
 PAIR_TRAINING = checked(pair_training, config.get("pairs") or [], config["training"])
+# DPO stages, (student, dataset) → dpo.training settings; each continues a pair's SFT adapter.
+DPO = checked(dpo_pairs, config["dpo"], PAIRS)
 checked(check_evaluation, config["evaluation"])
 
 
@@ -273,6 +275,69 @@ def student_targets():
         for student, dataset in PAIRS
         for variant in ("base", "tuned")
     ]
+
+
+def sft_adapter_inputs(student, dataset):
+    """A pair's SFT adapter as the DPO stage reads it, with check_adapter's record (it passed)."""
+    folder = f"results/adapters/{student}/{dataset}"
+    return {
+        "adapter": f"{folder}/adapter_model.safetensors",
+        "adapter_config": f"{folder}/adapter_config.json",
+        "sft_run": f"{folder}/run.json",
+        "checked": f"results/adapter_checks/{student}/{dataset}.json",
+    }
+
+
+def dpo_settings(wildcards):
+    """A DPO pair's dpo.training settings; a pair not under dpo.pairs has no DPO stage."""
+    key = (wildcards.student, wildcards.dataset)
+    if key not in DPO:
+        raise WorkflowError(f"{key[0]} on {key[1]} is not under dpo.pairs: add it there for a DPO stage")
+    return DPO[key]
+
+
+def preference_inputs(wildcards):
+    """The dataset's training and validation rows and (rejected: sft) the SFT adapter that answers them."""
+    dpo_settings(wildcards)  # a pair not under dpo.pairs gets no preference set
+    folder = f"results/datasets/{wildcards.dataset}"
+    inputs = {
+        "train": f"{folder}/train.jsonl",
+        "val": f"{folder}/val.jsonl",
+        "info": f"{folder}/split.json",
+        "model": student_model(wildcards.student),
+    }
+    if config["dpo"]["preferences"]["rejected"] == "sft":
+        inputs |= sft_adapter_inputs(wildcards.student, wildcards.dataset)
+    options = DATASETS[origin(wildcards.dataset)]
+    if options["kind"] == "distill":  # the chunks the teacher quality checks read
+        inputs["triplets"] = f"results/teacher/{options['teacher']}/triplets.jsonl"
+    return inputs
+
+
+def teacher_quality(dataset):
+    """The quality thresholds of a distillation set's teacher, which preference pairs are checked with."""
+    options = DATASETS[origin(dataset)]
+    return TEACHERS[options["teacher"]].get("quality") if options["kind"] == "distill" else None
+
+
+def dpo_inputs(wildcards):
+    folder = f"results/preferences/{wildcards.student}/{wildcards.dataset}"
+    return {
+        "pairs": f"{folder}/train.jsonl",
+        "val_pairs": f"{folder}/val.jsonl",
+        "stats": f"{folder}/stats.json",
+        "model": student_model(wildcards.student),
+    } | sft_adapter_inputs(wildcards.student, wildcards.dataset)
+
+
+PREFERENCE_FILES = ("train.jsonl", "val.jsonl", "stats.json")
+DPO_FILES = ("adapter_model.safetensors", "adapter_config.json", "train_log.csv", "run.json")
+
+
+def dpo_targets():
+    """Every DPO pair's preference set and DPO adapter."""
+    pairs = [f"results/preferences/{s}/{d}/{name}" for s, d in DPO for name in PREFERENCE_FILES]
+    return pairs + [f"results/adapters/{s}/{d}/dpo/{name}" for s, d in DPO for name in DPO_FILES]
 
 
 def origin(dataset):
@@ -364,6 +429,7 @@ def all_targets():
         + metrics_files()
         + ["results/metrics/summary.csv"]
         + benchmark_targets()
+        + dpo_targets()
     )
 
 
