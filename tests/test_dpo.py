@@ -8,11 +8,12 @@ import math
 from pathlib import Path
 
 import pytest
+import yaml
 
 torch = pytest.importorskip("torch")
 pytest.importorskip("trl")
 
-from conftest import tiny_student  # noqa: E402
+from conftest import ROOT, tiny_student  # noqa: E402
 from finstep.config_schema import defaults  # noqa: E402
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.io import read_jsonl, sha256_file, write_json, write_jsonl  # noqa: E402
@@ -170,6 +171,20 @@ def test_a_dpo_pair_needs_a_configured_sft_pair():
             {"pairs": [{"dataset": "fin_arithmetic"}, {"student": "tiny", "dataset": "fin_arithmetic"}]},
             pairs,
         )
+
+
+def test_the_workflow_refuses_a_beta_of_zero_in_one_line_naming_the_key():
+    from finstep.config_keys import check_config_keys
+    from snakemake.exceptions import WorkflowError
+
+    schema = str(ROOT / "config" / "schema.yaml")
+    config = yaml.safe_load((ROOT / "config" / "config.yaml").read_text())
+    check_config_keys({**config, **yaml.safe_load((ROOT / "config" / "dpo.yaml").read_text())}, schema)
+    with pytest.raises(WorkflowError) as error:
+        check_config_keys({**config, "dpo": {"training": {"beta": 0}}}, schema)
+    assert str(error.value) == (
+        "dpo.training.beta: 0 is less than or equal to the minimum of 0 (see config/README.md)"
+    )
 
 
 def test_dpo_settings_are_the_handbooks_and_beta_must_be_positive():
