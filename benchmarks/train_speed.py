@@ -192,8 +192,8 @@ def in_fresh_process(*args: object) -> dict:
 
 
 def memory_ratios(runs: dict[str, dict]) -> dict[str, dict]:
-    """Each recipe's time per step and peak RSS as multiples of the ``before`` run's."""
-    first = runs["before"]
+    """Each recipe's time per step and peak RSS as multiples of the ``before`` run's (else the first run's)."""
+    first = runs.get("before") or next(iter(runs.values()))
     return {
         name: {
             "s_per_step": round(run["s_per_step"] / first["s_per_step"], 2),
@@ -296,6 +296,7 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=0, help="--memory: also time the recipes taking turns in one process"
     )
+    parser.add_argument("--only", help="comma-separated recipes to run (default: all)")
     args = parser.parse_args()
     if args.memory:
         halves = {"batch_size": max(1, args.batch_size // 2), "grad_accum": 2}
@@ -313,6 +314,11 @@ def main() -> None:
             name: (*recipe, None) for name, recipe in (QLORA_RECIPES if args.qlora else RECIPES).items()
         }
 
+    if args.only:
+        unknown = sorted(set(args.only.split(",")) - set(recipes))
+        if unknown:
+            parser.error(f"--only: no recipe {unknown[0]!r}; choose from {', '.join(recipes)}")
+        recipes = {name: recipe for name, recipe in recipes.items() if name in args.only.split(",")}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         chunks = sample_chunks() if args.model is None or args.dataset is None else []
