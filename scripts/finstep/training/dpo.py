@@ -36,7 +36,7 @@ from .adapter_check import check_adapter
 from .model import base_revision, load_base_model, load_tokenizer
 from .precision import Precision, device_precision, keep_trainable_fp32, return_freed_memory
 from .preferences import dropped_text
-from .train import PACKAGES, claim_checkpoints, peak_memory, run_training, write_outputs
+from .train import PACKAGES, claim_checkpoints, peak_memory, run_training, trainer_args, write_outputs
 from .trainlog import LogLastStep, TimingColumns, mean_train_loss, train_seconds
 
 log = logging.getLogger("finstep.training")
@@ -199,28 +199,11 @@ def dpo_config(
 ) -> DPOConfig:
     """TRL's ``DPOConfig``: the settings, precision from the device, checkpoints and logging as ``train``'s."""
     return DPOConfig(
-        output_dir=checkpoint_dir,
-        num_train_epochs=settings.epochs,
-        max_steps=-1 if settings.max_steps is None else settings.max_steps,
-        per_device_train_batch_size=settings.batch_size,
-        per_device_eval_batch_size=settings.batch_size,
-        gradient_accumulation_steps=settings.grad_accum,
-        learning_rate=settings.learning_rate,
+        **trainer_args(settings, precision, checkpoint_dir),
         beta=settings.beta,
         loss_type=list(settings.loss_type),
         max_length=max_length,
         precompute_ref_log_probs=settings.precompute_ref_log_probs,
-        save_strategy="steps",
-        save_steps=settings.save_steps,
-        save_total_limit=2,  # the newest may be half-written when a job is killed while saving
-        logging_steps=settings.logging_steps,
-        include_num_input_tokens_seen="non_padding",
-        seed=settings.seed,
-        data_seed=settings.seed,
-        report_to="none",
-        activation_checkpointing=settings.gradient_checkpointing,
-        activation_checkpointing_kwargs={"use_reentrant": False} if settings.gradient_checkpointing else None,
-        **precision.trainer_args(),  # explicit bf16/fp16: TRL's default is bf16, on a CPU and a T4 too
     )
 
 

@@ -85,33 +85,47 @@ class TrainingSettings:
         return cls(**options)
 
 
+def trainer_args(settings: TrainingSettings, precision: Precision, checkpoint_dir: str) -> dict:
+    """The ``TrainingArguments`` fields every trainer of the project sets alike (SFT here, DPO in ``dpo``):
+    length and batches, checkpoints a killed job resumes from, logging, seeds, memory and precision.
+
+    ``settings`` is any of the settings classes with these fields (``TrainingSettings``, ``DPOSettings``).
+    """
+    return {
+        "output_dir": checkpoint_dir,
+        "num_train_epochs": settings.epochs,
+        "max_steps": -1 if settings.max_steps is None else settings.max_steps,
+        "per_device_train_batch_size": settings.batch_size,
+        "per_device_eval_batch_size": settings.batch_size,
+        "gradient_accumulation_steps": settings.grad_accum,
+        "learning_rate": settings.learning_rate,
+        "save_strategy": "steps",
+        "save_steps": settings.save_steps,
+        "save_total_limit": 2,  # the newest may be half-written when a job is killed while saving
+        "logging_steps": settings.logging_steps,
+        "include_num_input_tokens_seen": "non_padding",
+        "seed": settings.seed,
+        "data_seed": settings.seed,
+        "report_to": "none",
+        # transformers 5's name for gradient checkpointing (`gradient_checkpointing` is its deprecated alias);
+        # non-reentrant, which needs no input that requires grad and so works with a frozen, quantized base.
+        "activation_checkpointing": settings.gradient_checkpointing,
+        "activation_checkpointing_kwargs": {"use_reentrant": False}
+        if settings.gradient_checkpointing
+        else None,
+        # explicit bf16/fp16 and the optimizer: TRL's configs default to bf16, on a CPU and a T4 too
+        **precision.trainer_args(),
+    }
+
+
 def sft_config(settings: TrainingSettings, precision: Precision, checkpoint_dir: str) -> SFTConfig:
     return SFTConfig(
-        output_dir=checkpoint_dir,
-        num_train_epochs=settings.epochs,
-        max_steps=-1 if settings.max_steps is None else settings.max_steps,
-        per_device_train_batch_size=settings.batch_size,
-        per_device_eval_batch_size=settings.batch_size,
-        gradient_accumulation_steps=settings.grad_accum,
-        learning_rate=settings.learning_rate,
+        **trainer_args(settings, precision, checkpoint_dir),
         max_length=settings.max_length,
         completion_only_loss=True,
         # transformers 5's successor of `group_by_length`: batches of similar lengths, little padding
         train_sampling_strategy="group_by_length" if settings.group_by_length else "random",
         pad_to_multiple_of=settings.max_length if settings.pad_to_max_length else None,
-        save_strategy="steps",
-        save_steps=settings.save_steps,
-        save_total_limit=2,  # the newest may be half-written when a job is killed while saving
-        logging_steps=settings.logging_steps,
-        include_num_input_tokens_seen="non_padding",
-        seed=settings.seed,
-        data_seed=settings.seed,
-        report_to="none",
-        # transformers 5's name for gradient checkpointing (`gradient_checkpointing` is its deprecated alias);
-        # non-reentrant, which needs no input that requires grad and so works with a frozen, quantized base.
-        activation_checkpointing=settings.gradient_checkpointing,
-        activation_checkpointing_kwargs={"use_reentrant": False} if settings.gradient_checkpointing else None,
-        **precision.trainer_args(),
     )
 
 
