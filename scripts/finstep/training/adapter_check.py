@@ -17,7 +17,8 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file
 
 from ..errors import FinstepError
-from ..io import sha256_file, write_json
+from ..io import read_json, sha256_file, write_json
+from .model import base_revision
 
 log = logging.getLogger("finstep.training")
 
@@ -70,3 +71,40 @@ def write_adapter_check(adapter_dir: str, out: str) -> None:
         record["parameters"],
     )
     write_json(out, record)
+
+
+def same_model(named: str | None, model: str) -> bool:
+    """Whether an adapter's ``base_model_name_or_path`` names ``model``: one folder, or one Hub id."""
+    if not named:
+        return False
+    if Path(named).exists() and Path(model).exists():
+        return Path(named).resolve() == Path(model).resolve()
+    return named == model
+
+
+def check_adapter_base(student: dict, adapter_dir: str) -> None:
+    """The SFT adapter must exist and belong to this student's base: named in adapter_config, revision in run.json.
+
+    Read from the files, before any model loads: PEFT would put an adapter of another
+    base on this one without a word wherever the layer shapes agree.
+    """
+    folder = Path(adapter_dir)
+    config = folder / "adapter_config.json"
+    if not config.is_file():
+        raise FinstepError(
+            f"{folder} holds no SFT adapter (adapter_config.json is missing): rule train makes it "
+            f"(snakemake {folder}/adapter_model.safetensors)"
+        )
+    named = read_json(config).get("base_model_name_or_path")
+    if not same_model(named, student["model"]):
+        raise FinstepError(
+            f"adapter {adapter_dir} was trained on {named!r}, not on the student's base {student['model']!r}: "
+            f"delete {adapter_dir} and rerun `train` for it, or fix the student's model"
+        )
+    run = folder / "run.json"
+    recorded = read_json(run).get("base_revision") if run.is_file() else None
+    if recorded and recorded != base_revision(student):
+        raise FinstepError(
+            f"adapter {adapter_dir} was trained on revision {recorded} of {student['model']}, which is now "
+            f"{base_revision(student)} (the model was rebuilt or repinned): delete {adapter_dir} and rerun `train`"
+        )

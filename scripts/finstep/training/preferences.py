@@ -50,6 +50,7 @@ from ..teacher.quality import (
     repeated_ngram_share,
     words,
 )
+from .adapter_check import check_adapter_base
 
 log = logging.getLogger("finstep.training")
 
@@ -277,9 +278,7 @@ def build_preferences(
         quality=QualityChecks.from_options(quality),
         accuracy_rel_tol=accuracy_rel_tol,
     )
-    if adapter_dir is not None:
-        from .dpo import check_adapter_base  # a wrong adapter is refused before any model loads
-
+    if adapter_dir is not None:  # a wrong adapter is refused before any model loads
         check_adapter_base(student, adapter_dir)
     caps = {"train": options.max_examples, "val": options.max_val_examples}
     drawn = {
