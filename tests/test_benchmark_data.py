@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -177,7 +178,15 @@ def test_shipped_tfns_description_gives_the_published_prompts_and_counts(tmp_pat
     rows, info, _ = _build(tmp_path, "tfns", options)
     contexts = [json.loads(line)["context"] for line in (ROOT / options["source"]["path"]).open()]
     assert [row.prompt for row in rows] == contexts  # re-templating the tweet changes no prompt
-    assert info["labels"] == {"negative": 347, "neutral": 475, "positive": 1566}
+    # The file's "positive" and "neutral" are swapped (benchmarks/tfns_labels.py); its description maps them back.
+    assert info["labels"] == {"negative": 347, "neutral": 1566, "positive": 475}
+    assert info["source_labels"] == {"negative": 347, "neutral": 475, "positive": 1566}
+    upgrades = [
+        row.gold
+        for row in rows
+        if re.search(r"\b(upgraded?|upped|target (raised|lifted))\b", row.prompt, re.I)
+    ]
+    assert len(upgrades) == 30 and upgrades.count("positive") == 29  # the file says "neutral" to 29
     assert (
         info["source"]["sha256"]
         == hashlib.sha256((ROOT / options["source"]["path"]).read_bytes()).hexdigest()
@@ -434,7 +443,13 @@ def test_every_shipped_description_checks(tmp_path):
         "format": "flare",
         "revision": COMMIT,
     }
-    assert checked["tfns"]["label_map"] == {"0": "negative", "1": "positive", "2": "neutral"}
+    assert checked["tfns"]["label_map"] == {
+        "0": "negative",
+        "1": "positive",
+        "2": "neutral",
+        "positive": "neutral",
+        "neutral": "positive",
+    }
     assert (
         checked["finqa"]["max_examples"] == 20
         and checked["finqa"]["seed"] == 3
