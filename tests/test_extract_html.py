@@ -203,3 +203,25 @@ def test_a_paragraph_cut_by_a_page_break_is_joined():
         "Ends here.",
         "lower case start",
     ]
+
+
+def test_bold_paragraphs_are_reported_as_headings_and_only_wholly_bold_ones():
+    # Apple: the subheading is font-weight:700, the risk factor's title bold italic, its body weight 400.
+    from finstep.extract.html import html_paragraphs_and_headings
+
+    span = '<span style="font-family:Helvetica;font-weight:{};font-style:{}">{}</span>'
+    title = "The Company’s business could be adversely impacted by unfavorable results of legal proceedings."
+    body = (
+        f"<div>{span.format(700, 'normal', 'Legal and Regulatory Compliance Risks')}</div>"
+        f"<div>{span.format(700, 'italic', title)}</div>"
+        f"<div>{span.format(400, 'normal', PROSE)}</div>"
+        f"<div><b>Net sales</b> rose 2% in fiscal 2024.</div>"  # a bold word in a sentence: no heading
+        '<h3>Competition</h3><div style="font-weight:bold">Our <span style="font-weight:normal">plain</span></div>'
+        "<p><strong>Seasonality</strong></p>"
+    )
+    paragraphs, headings = html_paragraphs_and_headings(html_doc(body))
+    assert paragraphs[:3] == ["Legal and Regulatory Compliance Risks", title, PROSE]
+    assert headings == {"Legal and Regulatory Compliance Risks", title, "Competition", "Seasonality"}
+    doc = extract_document(html_doc(body + f"<p>{PROSE}</p>" * 20), name="x")
+    section = next(s for s in doc["sections"] if title in s["text"])
+    assert [section["text"][a:b] for a, b in section["headings"]][:2] == [paragraphs[0], title]

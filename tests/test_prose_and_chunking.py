@@ -215,3 +215,70 @@ def test_chunks_that_only_point_elsewhere_are_dropped_and_their_items_reported()
     assert stats.pointer_items == ["1A", "7A", "11"]
     assert stats.not_prose["cross-reference only"] == 3
     assert ProseFilter().why_not(PROSE + " " + see) is None
+
+
+def _risk_factors(n: int) -> tuple[str, list[list[int]], list[str]]:
+    """Item 1A as Apple lays it out: a bold subheading now and then, each factor's bold title sentence, its body."""
+    parts, titles = [], []
+    for k in range(n):
+        if k % 3 == 0:
+            parts.append((f"Group {k // 3} Risks", True))
+        title = (
+            f"The business of segment {k} could be adversely impacted by the outcome of matter number {k}."
+        )
+        titles.append(title)
+        parts.append((title, True))
+        for j in range(2):
+            body = " ".join(
+                f"In fiscal {2000 + i} matter {k} part {j} changed because customers acted differently."
+                for i in range(4)
+            )
+            parts.append((body, False))
+    text, spans = "", []
+    for para, bold in parts:
+        start = len(text) + (2 if text else 0)
+        text = f"{text}\n\n{para}" if text else para
+        if bold:
+            spans.append([start, start + len(para)])
+    return text, spans, titles
+
+
+def test_a_chunk_does_not_end_on_a_subheading_and_the_next_risk_factors_title():
+    # Apple's Item 1A: a chunk ended "Legal and Regulatory Compliance Risks / The Company's business ...
+    # could be adversely impacted by unfavorable results of legal proceedings ...", that factor's body in
+    # the next chunk. Extraction marks both bold; the title belongs with the body it heads.
+    text, spans, titles = _risk_factors(12)
+    doc = {
+        "segmentation": "items",
+        "sections": [{"item": "1A", "title": "1A", "text": text, "headings": spans}],
+    }
+    chunks, _ = chunk_filing(
+        doc, FILING, ChunkingConfig(size=1000, overlap=200, near_duplicate_threshold=None)
+    )
+    bold = {text[a:b] for a, b in spans}
+    assert len(chunks) >= 6
+    assert not [c["text"][-80:] for c in chunks if c["text"].rsplit("\n\n", 1)[-1] in bold]
+    for k, title in enumerate(titles):  # each title, whole, opens a chunk with its body's first sentence
+        assert any(f"{title}\n\nIn fiscal 2000 matter {k} part 0" in c["text"] for c in chunks)
+    assert all(text[c["start"] : c["end"]] == c["text"] and len(c["text"]) <= 1000 for c in chunks)
+
+
+def test_real_chunks_do_not_end_on_a_heading_or_a_risk_factors_title():
+    import gzip
+    from pathlib import Path
+
+    from finstep.extract import extract_document
+    from finstep.extract.html import html_paragraphs_and_headings
+
+    path = next((Path(__file__).parents[1] / "resources/filings/AAPL").glob("*.htm.gz"))
+    data = gzip.decompress(path.read_bytes())
+    doc = extract_document(data, name=str(path), form="10-K")
+    chunks, _ = chunk_filing(doc, FILING, ChunkingConfig())
+    bold = html_paragraphs_and_headings(data)[1]
+    assert not [c["text"][-120:] for c in chunks if c["text"].rsplit("\n\n", 1)[-1] in bold]
+    legal = (
+        "Legal and Regulatory Compliance Risks\n\nThe Company’s business, results of operations and financial "
+        "condition could be adversely impacted by unfavorable results of legal proceedings or government "
+        "investigations.\n\nThe Company is subject to various claims"
+    )
+    assert sum(c["text"].startswith(legal) for c in chunks) == 1

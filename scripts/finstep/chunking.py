@@ -38,6 +38,10 @@ MIN_REPEATED_PARAGRAPH = 150
 REPEAT_PROBE_CHARS = 500  # a paragraph longer than a chunk is found by its start
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
 _BULLET = re.compile(r"^\s*[•·▪◦●■]")
+_GAP = re.compile(r"\n\s*\n")
+# Whitespace to the sentence separator (Python's \s matches it), but no line or paragraph break to the
+# others: the blank line after a heading becomes this, so the splitter keeps the heading with its text.
+GLUE = "\u2029"
 
 
 @dataclass
@@ -124,16 +128,40 @@ def _dangles(line: str) -> bool:
     return not line or (not _BULLET.match(line) and (line.endswith(":") or is_heading(line)))
 
 
-def without_dangling_end(piece: str) -> str:
-    """The chunk without the headings and lead-ins at its end, whose text the splitter put in the next chunk.
+def glue_headings(text: str, headings: Sequence[Sequence[int]] = ()) -> str:
+    """``text`` with the blank line after each heading, title or lead-in turned into ``GLUE`` (same length).
+
+    The splitter cuts between paragraphs first, so a 1,500-character chunk
+    often ended on the next subsection's heading and the next risk factor's
+    title, a bold sentence ("Legal and Regulatory Compliance Risks / The
+    Company's business ... could be adversely impacted by unfavorable results
+    of legal proceedings ...") whose body only the next chunk held. Glued to
+    the paragraph it heads, a heading or title is cut from it only when that
+    paragraph is itself longer than a chunk, and then between sentences.
+    ``headings`` are the ``[start, end]`` spans extraction found set in bold
+    (a title is a whole sentence, which ``is_heading`` cannot tell from prose).
+    """
+    chars = list(text)
+    ends = {end for _, end in headings}
+    for match in _PARAGRAPH.finditer(text):
+        gap = _GAP.match(text, match.end())
+        if gap and gap.end() < len(text) and (match.end() in ends or _dangles(match.group())):
+            chars[gap.start() : gap.end()] = GLUE * (gap.end() - gap.start())
+    return "".join(chars)
+
+
+def without_dangling_end(piece: str, bold_ends: Sequence[int] = ()) -> str:
+    """The chunk without the headings, titles and lead-ins at its end, whose text the splitter put in the next chunk.
 
     A 1,500-character chunk ends where its budget does: often on the next
     subsection's heading ("Foreign Exchange Rate Risk"), which then heads the
     next chunk too, through the overlap. Left in, it reads as a topic the
-    chunk never discusses.
+    chunk never discusses. ``bold_ends`` are where, in ``piece``, a bold
+    paragraph (a heading or a risk factor's title) ends.
     """
     lines = piece.split("\n")
-    while len(lines) > 1 and _dangles(lines[-1]):
+    ends = set(bold_ends)
+    while len(lines) > 1 and (_dangles(lines[-1]) or len("\n".join(lines)) in ends):
         lines.pop()
     return "\n".join(lines).rstrip()
 
@@ -188,11 +216,16 @@ def chunk_filing(text_doc: dict, filing: dict, cfg: ChunkingConfig) -> tuple[lis
             _note_repeat(chunks, key, section["item"])
         pointers = stats.not_prose[POINTER]
         candidates = stats.candidates
+        headings = section.get("headings", [])
+        glued = glue_headings(text, headings)
+        bold_ends = [end for _, end in headings]
         for begin, stop in runs:
-            for doc in splitter.create_documents([text[begin:stop]]):
+            for doc in splitter.create_documents([glued[begin:stop]]):
                 stats.candidates += 1
-                piece = without_dangling_end(doc.page_content)
                 start = begin + doc.metadata["start_index"]
+                end = start + len(doc.page_content)
+                ends = [e - start for e in bold_ends if start < e <= end]
+                piece = without_dangling_end(text[start:end], ends)
                 _add_chunk(chunks, piece, start, section["item"], filing, cfg, dedup, stats)
         if (
             stats.candidates > candidates

@@ -7,9 +7,11 @@ submission, turn HTML or plain text into paragraphs, drop page furniture
 
 from __future__ import annotations
 
+import re
+
 from ..errors import FinstepError
 from .cleanup import clean_paragraphs
-from .html import html_to_paragraphs
+from .html import html_paragraphs_and_headings
 from .items import segment
 from .plaintext import text_to_paragraphs
 from .sgml import main_document
@@ -22,6 +24,7 @@ __all__ = ["extract_document"]
 # 10-Ks give 5-15% of their bytes as text, exhibits and XBRL included.
 MIN_TEXT_SHARE = 0.005
 CHECKED_BYTES = 1_000_000
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # sections join their paragraphs with "\n\n"
 
 
 def extract_document(data: bytes, *, name: str, form: str | None = None) -> dict:
@@ -34,9 +37,14 @@ def extract_document(data: bytes, *, name: str, form: str | None = None) -> dict
     if kind == "sgml":
         kind, data = main_document(data, name=name, form=form)
     text, encoding, replaced = decode_document(data)
-    paragraphs = html_to_paragraphs(text, name) if kind == "html" else text_to_paragraphs(text)
+    if kind == "html":
+        paragraphs, bold = html_paragraphs_and_headings(text, name)
+    else:
+        paragraphs, bold = text_to_paragraphs(text), set()
     paragraphs = clean_paragraphs(paragraphs)
     result = segment(paragraphs)
+    for section in result["sections"]:
+        section["headings"] = heading_spans(section["text"], bold)
     chars = sum(len(s["text"]) for s in result["sections"])
     if not chars or (len(data) >= CHECKED_BYTES and chars < MIN_TEXT_SHARE * len(data)):
         raise FinstepError(
@@ -45,3 +53,12 @@ def extract_document(data: bytes, *, name: str, form: str | None = None) -> dict
         )
     # Bytes invalid in the document's encoding, each now U+FFFD: a handful is a stray byte.
     return {**result, "encoding": encoding, "replaced_bytes": replaced}
+
+
+def heading_spans(text: str, headings: set[str]) -> list[list[int]]:
+    """``[start, end]`` of each paragraph of a section's text that is one of ``headings`` (bold ones).
+
+    Offsets rather than the strings: chunking asks of a chunk's last paragraph, by
+    where it is, whether it heads what follows (see ``chunking.glue_headings``).
+    """
+    return [[m.start(), m.end()] for m in _PARAGRAPH.finditer(text) if m.group() in headings]

@@ -77,6 +77,12 @@ MIN_PROSE_CHAR_SHARE = 0.5
 # officer's biography beside an age column, not an exhibit title or a row label.
 PROSE_CELL_MIN_WORDS = 25
 PROSE_CELL_MIN_SENTENCES = 2
+_BOLD_TAGS = frozenset(("b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"))
+_FONT_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z]+|\d+)", re.I)
+BOLD_WEIGHT = 600  # CSS: 600 is semibold; filers' titles are 700
+# A bold paragraph longer than this is emphasised text, not a heading or a risk factor's title
+# (Alphabet's longest titles run to about 60 words).
+HEADING_MAX_WORDS = 100
 
 
 def _parse(text: str) -> tuple[etree._Element, bool]:
@@ -321,9 +327,20 @@ def _prune(root: etree._Element) -> None:
 
 def html_to_paragraphs(data: bytes | str, name: str = "document") -> list[str]:
     """Visible text of an HTML filing, one paragraph per block element; ``name`` is for errors."""
+    return html_paragraphs_and_headings(data, name)[0]
+
+
+def html_paragraphs_and_headings(data: bytes | str, name: str = "document") -> tuple[list[str], set[str]]:
+    """The paragraphs of ``html_to_paragraphs`` and those of them set wholly in bold.
+
+    Bold is how filers mark what the text alone cannot: a subheading ("Legal and
+    Regulatory Compliance Risks") and a risk factor's title, a whole sentence or
+    two ("The Company's business ... could be adversely impacted by ..."). Chunking
+    keeps them with the text they head.
+    """
     root = parse_html(data, name)
     _prune(root)
-    return tree_paragraphs(root)
+    return _walk(root)
 
 
 def _needs_bullet(item: etree._Element) -> bool:
@@ -332,10 +349,37 @@ def _needs_bullet(item: etree._Element) -> bool:
     return bool(text) and not _BULLET_GLYPH.match(text) and parse_heading(text) is None
 
 
+def _bold(element: etree._Element, inherited: bool) -> bool:
+    """Whether the element's own text is bold: its tag or its style says so, else as its parent's."""
+    if element.tag in _BOLD_TAGS:
+        return True
+    style = element.get("style")
+    weight = _FONT_WEIGHT.search(style) if style else None
+    if weight is None:
+        return inherited
+    value = weight.group(1).lower()
+    return value in ("bold", "bolder") or (value.isdigit() and int(value) >= BOLD_WEIGHT)
+
+
 def tree_paragraphs(root: etree._Element) -> list[str]:
     """Paragraphs of an already pruned tree, with ``PAGE_BREAK`` markers where pages end."""
+    return _walk(root)[0]
+
+
+def _walk(root: etree._Element) -> tuple[list[str], set[str]]:
+    """Paragraphs of a pruned tree, and the set of those whose every visible character is bold.
+
+    Beside the text goes a mask of the same length: "1" under bold text and
+    whitespace, "0" under other text, so a line is bold when its mask has no "0".
+    """
     parts: list[str] = []
-    append = parts.append
+    mask: list[str] = []
+    bold = [False]  # the bold state of the open elements, innermost last
+
+    def append(text: str, is_bold: bool = False) -> None:
+        parts.append(text)
+        mask.append(("1" if is_bold or text.isspace() else "0") * len(text))
+
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag
         if not isinstance(tag, str):
@@ -343,6 +387,7 @@ def tree_paragraphs(root: etree._Element) -> list[str]:
         style = element.get("style")
         breaks = style is not None and _PAGE_BREAK_STYLE.search(style)
         if event == "start":
+            bold.append(_bold(element, bold[-1]))
             if tag in _BLOCK:
                 append("\n")
             if tag == "hr" or (breaks and "before" in breaks.group(1).lower()):
@@ -350,8 +395,9 @@ def tree_paragraphs(root: etree._Element) -> list[str]:
             if tag == "li" and _needs_bullet(element):
                 append("• ")
             if element.text:
-                append(element.text)
+                append(element.text, bold[-1])
         else:
+            bold.pop()
             if tag in _CELL:
                 append(" ")
             elif tag in _BLOCK:
@@ -359,10 +405,17 @@ def tree_paragraphs(root: etree._Element) -> list[str]:
             if breaks and "after" in breaks.group(1).lower():
                 append(f"\n{PAGE_BREAK}\n")
             if element.tail:
-                append(element.tail)
-    paragraphs = []
-    for line in "".join(parts).split("\n"):
-        line = normalize_space(line)
-        if line:
-            paragraphs.append(line)
-    return paragraphs
+                append(element.tail, bold[-1])
+    text, marks = "".join(parts), "".join(mask)
+    paragraphs: list[str] = []
+    headings: set[str] = set()
+    begin = 0
+    for line in text.split("\n"):
+        end = begin + len(line)
+        para = normalize_space(line)
+        if para:
+            paragraphs.append(para)
+            if "0" not in marks[begin:end] and para != PAGE_BREAK and len(para.split()) <= HEADING_MAX_WORDS:
+                headings.add(para)
+        begin = end + 1
+    return paragraphs, headings
