@@ -341,6 +341,26 @@ def test_two_dpo_steps_move_the_sft_adapter_against_its_frozen_copy(sft_pair, tm
     assert run["preferences_sha256"]["train.jsonl"] == sha256_file(pairs_dir / "train.jsonl")
     assert run["pairs"] == {"train": len(train), "val": len(val)} and run["rejected"] == "sft"
     assert run["hyperparameters"]["beta"] == 0.1 and run["hyperparameters"]["max_length"] == 128
-    if val:
-        assert 0 <= run["held_out"]["reward_accuracy"] <= 1 and run["held_out"]["pairs"] == len(val)
+    assert val, "the tiny set keeps validation pairs: the held-out checks below need some"
+    held = run["held_out"]
+    assert 0 <= held["reward_accuracy"] <= 1 and held["pairs"] == len(val)
+    # Every validation pair's log-probs under the base, SFT and DPO models, in the file's order ...
+    assert [p["id"] for p in held["logps"]] == [p["id"] for p in val]
+    trainer = captured["trainer"]
+    ref = [
+        pair
+        for batch in trainer.get_eval_dataloader()
+        for pair in zip(
+            *(t.tolist() for t in trainer.compute_ref_log_probs(trainer.model, batch)), strict=True
+        )
+    ]
+    # ... the SFT model's being TRL's own reference log-probs, which its rewards are measured against ...
+    assert [p["sft"] for p in held["logps"]] == [pytest.approx(list(r), abs=1e-4) for r in ref]
+    assert any(p["dpo"] != p["sft"] for p in held["logps"])
+    assert any(p["base"] != p["sft"] for p in held["logps"])
+    # ... so TRL's held-out reward accuracy (a mean of its batches' means) follows from them.
+    batch = training["batch_size"]
+    wins = [(p["dpo"][0] - p["sft"][0]) > (p["dpo"][1] - p["sft"][1]) for p in held["logps"]]
+    means = [sum(wins[i : i + batch]) / len(wins[i : i + batch]) for i in range(0, len(wins), batch)]
+    assert held["reward_accuracy"] == pytest.approx(sum(means) / len(means))
     check_adapter(str(out))  # the DPO adapter passes the adapter check predict relies on

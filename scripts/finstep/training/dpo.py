@@ -24,9 +24,11 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+import torch
 from datasets import Dataset
 from peft import PeftModel
 from trl import DPOConfig, DPOTrainer
+from trl.trainer.utils import use_adapter
 
 from ..config_schema import settings
 from ..errors import FinstepError
@@ -202,8 +204,56 @@ def build_dpo_trainer(
     return trainer
 
 
+# The models whose held-out log-probs run.json keeps, by the adapter TRL's model holds them under:
+# the base (no adapter), the SFT adapter (TRL's frozen "ref" copy) and the DPO policy ("default").
+HELD_OUT_MODELS = {"base": None, "sft": "ref", "dpo": "default"}
+_NOT_MODEL_INPUTS = {"completion_mask", "ref_chosen_logps", "ref_rejected_logps"}
+
+
+def pair_logps(trainer: DPOTrainer, adapter: str | None) -> list[tuple[float, float]]:
+    """Each validation pair's summed completion log-probs (chosen, rejected) under one of the model's adapters.
+
+    The batches are TRL's own (its tokenization, chat template and ``max_length`` cut), and the
+    forward is its reference pass (``compute_ref_log_probs``) with the adapter chosen here: with
+    ``adapter="ref"`` these are the log-probs TRL's rewards are measured against.
+    """
+    model = trainer.accelerator.unwrap_model(trainer.model)
+    model.eval()
+    found: list[tuple[float, float]] = []
+    with torch.no_grad(), use_adapter(model, adapter_name=adapter), trainer.accelerator.autocast():
+        for batch in trainer.get_eval_dataloader():
+            inputs = trainer._prepare_inputs(batch)
+            labels = inputs["input_ids"].masked_fill(inputs["completion_mask"] == 0, -100)
+            kwargs = {k: v for k, v in inputs.items() if k not in _NOT_MODEL_INPUTS}
+            out = model(**kwargs, use_cache=False, labels=labels, fused_lm_head=True)
+            width = inputs["completion_mask"].size(1) - 1  # log-probs of the tokens after the first
+            chosen, rejected = out.log_probs[:, -width:].float().sum(dim=1).chunk(2, dim=0)
+            found += list(zip(chosen.tolist(), rejected.tolist(), strict=True))
+    return found
+
+
+def held_out_logps(trainer: DPOTrainer, pairs: Pairs) -> list[dict]:
+    """Per validation pair, its id and the (chosen, rejected) log-probs of the base, SFT and DPO models.
+
+    The evaluation turns them into held-out preference accuracies with intervals
+    (``finstep.evaluation.preferences``): TRL's logged means have none.
+    """
+    by_model = {name: pair_logps(trainer, adapter) for name, adapter in HELD_OUT_MODELS.items()}
+    for name, logps in by_model.items():
+        if len(logps) != len(pairs.val):
+            raise FinstepError(
+                f"{len(logps)} held-out log-probs of the {name} model for {len(pairs.val)} validation pairs: "
+                "TRL dropped or added pairs"
+            )
+    return [
+        {"id": row.get("id"), **{name: [round(v, 6) for v in by_model[name][i]] for name in by_model}}
+        for i, row in enumerate(pairs.val)
+    ]
+
+
 def held_out(trainer: DPOTrainer, pairs: Pairs) -> dict | None:
-    """Loss, reward accuracy and margin on the validation pairs: did DPO learn the preference beyond its data?"""
+    """Loss, reward accuracy and margin on the validation pairs (TRL's means over its batches), and
+    every pair's log-probs: did DPO learn the preference beyond its data?"""
     if not pairs.val:
         return None
     metrics = trainer.evaluate()
@@ -212,6 +262,7 @@ def held_out(trainer: DPOTrainer, pairs: Pairs) -> dict | None:
         "loss": metrics.get("eval_loss"),
         "reward_accuracy": metrics.get("eval_rewards/accuracies"),
         "reward_margin": metrics.get("eval_rewards/margins"),
+        "logps": held_out_logps(trainer, pairs),
     }
 
 
