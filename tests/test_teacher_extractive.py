@@ -401,3 +401,70 @@ def test_a_change_verb_names_its_object_and_the_cause_is_the_driver():
     assert risk_topic(
         "Results could differ because of foreign exchange rates, inflation and competition."
     ) == ("currency")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        # The default run's Apple, Alphabet, Amazon and Meta chunks: each was "Reported figure: ...",
+        # "Remained available and authorized: ..." or split at ", and $22.8 billion" before.
+        (
+            "Included in “Other long-term liabilities” on our consolidated balance sheets was $5.7 billion and "
+            "$6.5 billion of unearned revenue as of December 31, 2023 and 2024.",
+            "Unearned revenue: $5.7 billion and $6.5 billion",
+        ),
+        (
+            "As of October 18, 2024, there were 23,301 shareholders of record.",
+            "Shareholders of record: 23,301",
+        ),
+        (
+            "Lease costs associated with fixed payments on the Company’s operating leases were $2.0 billion for "
+            "both 2024 and 2023 and $1.9 billion for 2022.",
+            "Lease costs associated with fixed payments: $2.0 billion",
+        ),
+        (
+            "The discount rate related to the Company’s lease liabilities as of September 28, 2024 and "
+            "September 30, 2023 was 3.1% and 3.0%, respectively.",
+            "Discount rate related to the Company’s lease liabilities: 3.1% and 3.0%",
+        ),
+        (
+            "On March 17, 2022, we acquired MGM Holdings Inc., for cash consideration of approximately $6.1 "
+            "billion, net of cash acquired.",
+            "Cash consideration: approximately $6.1 billion",
+        ),
+        (
+            "For the years ended December 31, 2022, 2023, and 2024, total SBC expense was $19.5 billion, $22.1 "
+            "billion, and $22.8 billion.",
+            "Total SBC expense: $19.5 billion, $22.1 billion, and $22.8 billion",
+        ),
+        (
+            "In 2024, the DPC issued an administrative fine of EUR 251 million.",
+            "Administrative fine: 251 million",
+        ),
+        (
+            "The Company estimates that approximately 50% of the remaining performance obligations will be "
+            "recognized within one year.",
+            "Share of remaining performance obligations:",
+        ),
+    ],
+)
+def test_a_figure_is_named_by_the_noun_phrase_it_measures(sentence, step):
+    assert any(fact.step().startswith(step) for fact in sentence_facts(sentence)), [
+        f.step() for f in sentence_facts(sentence)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As of December 31, 2024, $51.28 billion remained available and authorized for repurchases.",
+        "During 2024, we repurchased and subsequently retired 379 million shares for $62.0 billion.",
+        "In September 2022, the General Court affirmed the EC decision but reduced the 2018 fine from "
+        "€4.3 billion to €4.1 billion.",
+    ],
+)
+def test_a_figure_with_no_name_in_its_clause_is_quoted_not_labelled(sentence):
+    # Before: "Remained available and authorized: $51.28 billion", "Reported figure: we repurchased ...",
+    # "General Court affirmed the EC decision but (in September 2022): reduced ...".
+    [fact] = sentence_facts(sentence)
+    assert fact.step() == f'"{sentence.rstrip(".")}"'

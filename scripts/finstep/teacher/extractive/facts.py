@@ -60,14 +60,20 @@ _DRIVER = re.compile(
     r"|,\sas\b(?!\sof\b)"
 )
 # Clause boundaries inside a sentence: "...; ...", "..., and ...", "..., while ...".
-_CLAUSE = re.compile(r";\s|,\s(?=(?:and|but|while|whereas|although|though)\b)|\s(?=(?:while|whereas)\b)")
+# Not before "and" + a figure or year: "$19.5 billion, $22.1 billion, and $22.8 billion" is one list.
+_CLAUSE = re.compile(
+    r";\s|,\s(?=(?:and|but|while|whereas|although|though)\b(?!\s+(?:(?:about|approximately)\s)?[$€£¥\d]))"
+    r"|\s(?=(?:while|whereas)\b)"
+)
 _CHAIN_WORDS = 4  # figures this close, with no verb between, belong together: "rose 1% to $386,565 million"
 _PREPOSITION = re.compile(
     r"^(?:in|during|for|at|on|as|by|after|from|within|compared|versus|than|with|of|to|between"
     r"|if|when|because|although|while|unless|whether)\b",
     re.IGNORECASE,
 )
-_METRIC_CUT = re.compile(r",\s(?:which|including|excluding|net of)\b|\s(?:including|excluding|net of)\s|\s\(")
+_METRIC_CUT = re.compile(
+    r",\s(?:which|including|excluding|net of)\b|\s(?:including|excluding|net of|as of)\s|\s\("
+)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "Cash paid for U.S. (federal and state) and foreign taxes"
 _BULLET = re.compile(r"^[•·▪◦●■\-–—*]\s*")
 # The filer as owner: "The Company’s effective tax rate", "Apple’s net sales" → "effective tax rate".
@@ -78,7 +84,9 @@ _LEADING_FILLER = re.compile(
     r"^(?:(?:and|but|while|whereas|although|though|a|an|the|this|these|our|its|their|hypothetical|assumed)\s)+",
     re.IGNORECASE,
 )
-_TRAILING_FILLER = re.compile(r"(?:\s(?:of|at|to|by|for|and|or|the|that|with|total|totals))+$", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(
+    r"(?:\s(?:of|at|to|by|for|and|or|the|that|with|total|totals|related|relating|up))+$", re.IGNORECASE
+)
 # A figure after one of these qualifies another ("with 95% confidence", "up by 10%"): the words after it
 # name no quantity of its own.
 _QUALIFIED = re.compile(r"\b(?:with|by|to|from|at|than|over|under|up|down)\s*$", re.IGNORECASE)
@@ -111,7 +119,9 @@ _OF_NAME_BOUNDARY = _NAME_BOUNDARY - {"in", "on", "for", "at", "from", "to", "by
 _NAME_WORD = re.compile(r"^[A-Za-z][\w’'&-]*$")
 _NAME_WORDS = 7
 # "$55.4 billion of", "a one-time income tax charge of", "notes outstanding of": a name precedes the figure.
-_OF_TAIL = re.compile(r"\s(?:outstanding\s)?(?:of|totaling|totalling|amounting to)\s*$")
+_OF_TAIL = re.compile(
+    r"\s(?:outstanding\s)?(?:of|totaling|totalling|amounting to)(?:\s(?:EUR|USD|GBP|JPY|CHF|CNY|INR))?\s*$"
+)
 # After the figure: "$10.0 billion of commercial paper", "spent $32.3 billion on capital expenditures",
 # "a $1 billion termination fee", "a 32% increase in compensation and benefits".
 _AFTER_FIGURE = re.compile(
@@ -126,7 +136,71 @@ _NOT_A_METRIC = re.compile(
     re.IGNORECASE,
 )
 _METRIC_WORDS = 8
-_UNNAMED = "Reported figure"
+# A name cannot open with these: a verb or adverb ("Remained available and authorized", "Primarily
+# related"), a pronoun or quantifier ("There", "Each share", "No customer"), a period ("Years ended
+# December"); nor be one of the generic words ("Remaining: 50%", "Greater", "Total").
+_NOT_A_NAME_START = frozenset(
+    {
+        "remained", "remains", "remain", "completed", "related", "relating", "primarily", "mainly", "largely",
+        "therefore", "thus", "however", "accordingly", "represent", "represents", "represented", "accounted",
+        "there", "each", "no", "none", "any", "all", "both", "either", "under", "approximately", "about",
+        "those", "these", "this", "that", "such", "except", "certain", "based", "or", "over", "using",
+        "expiring", "invested", "second", "first", "then",
+        "year", "years", "ended", "ending", "month", "months", "quarter", "quarters", "period", "note",
+        "include", "includes", "included", "consist", "consists", "expected", "estimated",
+    }
+)  # fmt: skip
+_GENERIC_NAMES = frozenset(
+    {
+        "remaining",
+        "greater",
+        "total",
+        "unsecured",
+        "class",
+        "amount",
+        "aggregate",
+        "figure",
+        "other",
+        "rest",
+        "additional",
+        "approximate",
+        "maximum",
+        "minimum",
+        "net",
+        "changes",
+        "change",
+        "court",
+        "expenses",
+    }
+)
+# A finite verb inside the words before a figure ends the name: "Acquired assets | primarily consist of".
+# A subject that acts names no figure: "The jury found that ...", "Plaintiffs alleged in their damages
+# report", "The General Court overturned the decision", "the Board authorized the company".
+_ACTION_VERB = re.compile(
+    r"\b(?:alleged|alleges|allege|found|affirmed|overturned|annulled|authorized|authorised|infringed|ruled"
+    r"|ordered|approved|agreed|filed|sought|seeks|awarded|issued|fined|imposed|capitalized|aim|aims|plan|plans"
+    r"|intend|intends|anticipate|anticipates|believe|believes|assumes|assume|declared|owned|bore|canceled"
+    r"|cancelled|paid dividends)\b",
+    re.IGNORECASE,
+)
+_NAME_VERB = re.compile(
+    r"\s(?:(?:primarily|mainly|largely|also|generally|individually)\s)?"
+    r"(?:consist|consists|consisted|accounted|account|include|includes|issued|awarded|imposed|represent"
+    r"|represents|represented|provides|provided|expect|expects|estimate|estimates|invested|announced)\b"
+)
+# Where a long subject may be cut to the noun phrase it is about: before a participle or a preposition
+# that starts a modifier ("Lease costs associated with fixed payments | on the Company's operating leases",
+# "The fair value | as of the respective vesting dates of RSUs").
+_MODIFIER = re.compile(
+    r"\s(?=(?:associated|related|relating|attributable|obtained|imposed|involving|arising|recorded|recognized"
+    r"|under|as|on|for|in|within|during|from|by|through|that|which|to|with)\b)"
+)
+_QUOTE_CHARS = 180
+_COPULA_LEAD = re.compile(r"^(?:there\s)?(?:is|are|was|were)\s(?=\S)")
+_OF_AFTER = re.compile(r"(?:,\s*respectively,)?\s+of\s")
+_THERE = re.compile(
+    r"\bthere\s(?:is|are|was|were|had been|have been)\s(?:(?:about|approximately)\s)?[$€£¥]?\d"
+)
 _SPAN_LEAD = re.compile(r"[\s,;]*(?:(?:and|but)\s)?")
 _TAIL_WORDS = 6
 _CHANGE_QUOTE_WORDS = 10  # how much of a change stated without figures is quoted
@@ -183,11 +257,18 @@ class Fact:
     # The clause's first figure, with no verb before it: the words after it may name it ("spent $3.4 billion
     # on capital expenditures"); after a copula they do not ("was $16.5 billion, with $7.2 billion expected").
     nameable: bool = False
+    clause: str = ""  # the clause the figures are in, quoted when no name is found
 
     def step(self) -> str:
+        """ "Metric: span (direction); driver: ...", or the clause in quotes when nothing in it names the figures.
+
+        A made-up label ("Reported figure: was $5.7 billion") tells a reader less than the filer's words.
+        """
+        if not self.metric:
+            return f'"{shorten(self.clause or self.span, _QUOTE_CHARS)}"'
         direction = f" ({self.direction})" if self.direction else ""
         driver = f"; driver: {self.driver}" if self.driver else ""
-        return f"{self.metric or _UNNAMED}: {self.span}{direction}{driver}"
+        return f"{self.metric}: {self.span}{direction}{driver}"
 
 
 def shorten(text: str, limit: int) -> str:
@@ -205,6 +286,7 @@ def sentence_facts(sentence: str) -> list[Fact]:
     facts: list[Fact] = []
     for clause in _CLAUSE.split(sentence.rstrip(".!?")):
         for index, fact in enumerate(_clause_facts(clause.strip(" ,"))):
+            fact.clause = _BULLET.sub("", clause.strip(" ,"))
             if fact.metric or index == 0:
                 facts.append(fact)
                 continue
@@ -228,6 +310,8 @@ def _clause_facts(clause: str) -> list[Fact]:
         return facts
     for fact, after in zip(facts, [*(f.region for f in facts[1:]), len(head)], strict=True):
         fact.span = head[fact.begin : fact.end].strip()
+        if fact.metric:  # "Unearned revenue: $5.7 billion", not "Unearned revenue: was $5.7 billion"
+            fact.span = _COPULA_LEAD.sub("", fact.span)
         moved = _DIRECTION.search(head, fact.region, after)
         fact.direction = fact.direction or (_CHANGE_WORDS[moved.group()] if moved else None)
     if driver:
@@ -268,9 +352,24 @@ def _group_figures(head: str) -> list[Fact]:
             facts.append(_new_fact(gap, verb, prev_end, figure.end(), first=not facts))
         prev_end = figure.end()
     for fact in facts:
-        if fact.nameable and not fact.metric:
-            fact.metric = _after_figure(head, fact.end)
+        if not fact.metric:
+            fact.metric = _named_after(head, fact)
     return facts
+
+
+def _named_after(head: str, fact: Fact) -> str:
+    """The name after the figures: after a first figure with no verb before it ("spent $3.4 billion on
+    capital expenditures"), in "N of X" whatever came before ("was $5.7 billion and $6.5 billion of unearned
+    revenue") and after "there were N" ("633 million shares"); N% of X is a share of X."""
+    after = _OF_AFTER.match(head, fact.end)
+    if not (fact.nameable or after or _THERE.search(head, fact.region, fact.end)):
+        return ""
+    name = _after_figure(head, fact.end)
+    percent = head[: fact.end].rstrip().endswith(("%", "percent"))
+    if not (name and percent and after):
+        return name
+    lower = all(w.islower() for w in name.split()[1:]) and name[1:2].islower()  # not "Reality Labs ..."
+    return f"Share of {name[0].lower() if lower else name[0]}{name[1:]}"
 
 
 def _new_fact(gap: str, verb: re.Match | None, offset: int, end: int, *, first: bool) -> Fact:
@@ -322,6 +421,9 @@ def _of_name(gap: str) -> str:
         if not _NAME_WORD.match(word) or word.lower() in _OF_NAME_BOUNDARY or len(words) == _NAME_WORDS:
             break
         words.insert(0, word)
+    # Past the words read back, a preposition opens the phrase: "acquired MGM, for | cash consideration".
+    while words and _PREPOSITION.match(words[0]):
+        words.pop(0)
     return "" if " ".join(words).lower() in _CHANGE_NOUNS else _metric(" ".join(words))
 
 
@@ -352,26 +454,42 @@ def _object(gap: str, pos: int, pattern: re.Pattern = _OBJECT) -> str:
 
 
 def _metric(words: str) -> str:
-    """A metric name from the words before a verb: "In Japan, net sales" → "Net sales (in Japan)"."""
+    """A metric name from the words before a verb: "In Japan, net sales" → "Net sales (in Japan)".
+
+    A long one is cut to the noun phrase it is about ("Lease costs associated with fixed payments"); one
+    that opens with a verb, a pronoun or a period, or is a generic word, is no name: the caller quotes.
+    """
     words = _PARENTHESES.sub("", _BULLET.sub("", words.strip(" ,;")))
     words = _METRIC_CUT.split(words, 1)[0].strip(" ,")
+    words = _NAME_VERB.split(words, 1)[0].strip(" ,")
     where = ""
     if _PREPOSITION.match(words) and "," in words:
         where, _, words = words.rpartition(",")  # the last comma: "For the years ended May 31, 2024, revenue"
         place = len(where.split()) <= _WHERE_MAX_WORDS and "," not in where and not _CONJUNCTION.match(where)
         where = f" ({where[0].lower()}{where[1:]})" if place else ""
     words = _LEADING_FILLER.sub("", f"{words.strip(' ,')} ").strip(" ,")
-    words = _OWNER.sub("", _TRAILING_FILLER.sub("", words).strip(" ,"))
+    words = _shortened(_OWNER.sub("", _TRAILING_FILLER.sub("", words).strip(" ,")))
     if (
         not words[:1].isalpha()
         or len(words.split()) > _METRIC_WORDS
         or _PREPOSITION.match(words)
         or _NOT_A_METRIC.search(words)
+        or words.split()[0].lower() in _NOT_A_NAME_START
+        or _ACTION_VERB.search(words)
+        or words.lower() in _GENERIC_NAMES
     ):
         return ""
     first, *rest = words.split(" ", 1)
     first = first.capitalize() if first.islower() else first
     return " ".join([first, *rest]) + where
+
+
+def _shortened(words: str) -> str:
+    """A name over ``_METRIC_WORDS`` words cut before its last modifier that leaves it within them."""
+    if len(words.split()) <= _METRIC_WORDS:
+        return words
+    cuts = [m.start() for m in _MODIFIER.finditer(words) if len(words[: m.start()].split()) <= _METRIC_WORDS]
+    return _TRAILING_FILLER.sub("", words[: cuts[-1]]).strip(" ,") if cuts else words
 
 
 def risk_topic(sentence: str) -> str:
