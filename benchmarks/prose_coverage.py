@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/prose_coverage.py [FOLDER_OR_FILE ...] [--json OUT]
 
-Defaults to every filing under ../shared/edgar/filings. The reference for an
+Defaults to every filing under ../shared/edgar/filings (.htm, .html or gzipped:
+``resources/filings`` measures the four shipped). The reference for an
 Item is independent of the extraction under test: the filing's own
 hyperlinked table of contents says where each Item starts (the anchor each
 "Item N" row links to), and every sentence in that span counts, tables
@@ -26,11 +27,16 @@ line found three or more times among the first or last three lines of the
 filing's pages (headers, footers), or the lead-in line ending in ":" (or the
 "(in millions)" line) right before a table that extraction drops. Pages
 and dropped tables are read from the filing itself, not from the extraction.
+
+"Ends on heading" counts chunks whose last paragraph heads text that is not
+in the chunk: a paragraph the filing sets wholly in bold (a subheading, a risk
+factor's title sentence), a short untitled line or a lead-in ending in ":".
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import platform
 import re
@@ -48,6 +54,7 @@ from finstep.extract.cleanup import is_page_number  # noqa: E402
 from finstep.extract.html import (  # noqa: E402
     classify_table,
     drop_invisible,
+    html_paragraphs_and_headings,
     innermost_tables,
     parse_html,
     prose_of_dropped_table,
@@ -55,7 +62,7 @@ from finstep.extract.html import (  # noqa: E402
 )
 from finstep.extract.items import ITEM_ORDER, parse_heading  # noqa: E402
 from finstep.extract.text import PAGE_BREAK, normalize_space  # noqa: E402
-from finstep.sentences import split_sentences  # noqa: E402
+from finstep.sentences import is_heading, split_sentences  # noqa: E402
 from lxml import etree  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "edgar" / "filings"
@@ -225,6 +232,7 @@ def measure(path: Path, extracted: Path | None = None) -> dict:
     """One filing; ``extracted`` is a folder of ``<TICKER>/<name>.json`` ({"doc", "chunks"}) made
     by another extraction (an earlier commit, another tool) to measure instead of this one."""
     data = path.read_bytes()
+    data = gzip.decompress(data) if path.suffix.lower() == ".gz" else data
     start = time.perf_counter()
     if extracted:
         saved = json.loads((extracted / path.parent.name / f"{path.name}.json").read_text())
@@ -252,6 +260,7 @@ def measure(path: Path, extracted: Path | None = None) -> dict:
         short = chars < ChunkingConfig().prose.min_chars
         coverage[item] = {"sentences": len(wanted), "covered": found, "chars": chars, "short": short}
     bad, total, kinds = furniture(chunks, lead_ins, headers)
+    bold = html_paragraphs_and_headings(data)[1]
     return {
         "filing": f"{path.parent.name}/{path.name}",
         "basis": basis,
@@ -261,8 +270,14 @@ def measure(path: Path, extracted: Path | None = None) -> dict:
         "furniture_chars": bad,
         "chunk_chars": total,
         "furniture_kinds": dict(kinds),
+        "heading_ends": sum(_ends_on_heading(c["text"], bold) for c in chunks),
         "extract_chunk_seconds": round(seconds, 3),
     }
+
+
+def _ends_on_heading(text: str, bold: set[str]) -> bool:
+    last = text.rsplit("\n\n", 1)[-1].strip()
+    return last in bold or is_heading(last) or last.endswith(":")
 
 
 def _share(c: dict) -> str:
@@ -272,12 +287,14 @@ def _share(c: dict) -> str:
 
 
 def table(rows: list[dict]) -> str:
-    head = "| filing | basis | chunks | " + " | ".join(f"Item {i}" for i in ITEMS) + " | furniture |"
-    lines = [head, "|" + " --- |" * (4 + len(ITEMS))]
+    head = "| filing | basis | chunks | " + " | ".join(f"Item {i}" for i in ITEMS)
+    head += " | furniture | ends on heading |"
+    lines = [head, "|" + " --- |" * (5 + len(ITEMS))]
     for r in rows:
         cov = " | ".join(f"{_share(r['coverage'][i])} ({r['coverage'][i]['sentences']})" for i in ITEMS)
         share = r["furniture_chars"] / r["chunk_chars"] if r["chunk_chars"] else 0
-        lines.append(f"| {r['filing']} | {r['basis']} | {r['chunks']} | {cov} | {share:.2%} |")
+        ends = r.get("heading_ends", "–")
+        lines.append(f"| {r['filing']} | {r['basis']} | {r['chunks']} | {cov} | {share:.2%} | {ends} |")
     return "\n".join(lines)
 
 
@@ -296,7 +313,7 @@ def main() -> int:
         f
         for r in roots
         for f in ([r] if r.is_file() else r.rglob("*"))
-        if f.suffix.lower() in (".htm", ".html")
+        if f.name.lower().endswith((".htm", ".html", ".htm.gz", ".html.gz"))
     )
     if not files:
         sys.exit(f"no .htm/.html filings under {', '.join(map(str, roots))}")

@@ -282,3 +282,23 @@ def test_real_chunks_do_not_end_on_a_heading_or_a_risk_factors_title():
         "investigations.\n\nThe Company is subject to various claims"
     )
     assert sum(c["text"].startswith(legal) for c in chunks) == 1
+
+
+def test_the_last_sentence_of_a_long_paragraph_is_not_dropped_as_too_short():
+    # Apple's Item 1A: a paragraph longer than a chunk ended "... There can be no assurance the Company will
+    # successfully manage future introductions and transitions of products and services.", split off alone
+    # (126 characters, the sentence before it longer than the overlap) and dropped by the prose filter.
+    long = [
+        f"In fiscal {2000 + k} the segment reported that revenue for product line {k} changed because the "
+        f"customers in region {k} ordered differently than the company had planned for, and the company "
+        f"adjusted its supply, its prices and its marketing for line {k} to the orders it received in the year."
+        for k in range(4)
+    ]
+    last = "There can be no assurance the Company will manage future transitions of its products."
+    paragraph = " ".join([*long, last])
+    assert all(len(s) > 100 for s in long) and len(last) < ProseFilter().min_chars
+    cfg = ChunkingConfig(size=600, overlap=100, near_duplicate_threshold=None)
+    chunks, stats = chunk_filing(_doc([("1A", paragraph)]), FILING, cfg)
+    assert chunks[-1]["text"].endswith(last) and not stats.not_prose
+    assert chunks[-1]["text"].startswith("In fiscal")  # it takes in whole sentences before it
+    assert all(paragraph[c["start"] : c["end"]] == c["text"] and len(c["text"]) <= 600 for c in chunks)

@@ -42,6 +42,7 @@ _GAP = re.compile(r"\n\s*\n")
 # Whitespace to the sentence separator (Python's \s matches it), but no line or paragraph break to the
 # others: the blank line after a heading becomes this, so the splitter keeps the heading with its text.
 GLUE = "\u2029"
+_SENTENCE_BREAK = re.compile(rf"\n\s*\n|{break_pattern()}")
 
 
 @dataclass
@@ -166,6 +167,24 @@ def without_dangling_end(piece: str, bold_ends: Sequence[int] = ()) -> str:
     return "\n".join(lines).rstrip()
 
 
+def widened(text: str, floor: int, start: int, end: int, cfg: ChunkingConfig) -> int:
+    """Where a piece too short for the prose filter, holding text no earlier chunk holds, should start.
+
+    A paragraph longer than a chunk is split between sentences, and its last
+    sentence can be left alone ("There can be no assurance the Company will
+    successfully manage future introductions ..."), 126 characters, which the
+    filter drops as too short: the piece takes in the whole sentences before
+    it, as an overlap would, until it is long enough (never past ``cfg.size``).
+    """
+    if end - start >= cfg.prose.min_chars:
+        return start
+    window = max(floor, end - cfg.size)
+    for match in reversed(list(_SENTENCE_BREAK.finditer(text, window, start))):
+        if end - match.end() >= cfg.prose.min_chars:
+            return match.end()
+    return start
+
+
 def _key(paragraph: str) -> str:
     return " ".join(paragraph.split())
 
@@ -220,10 +239,14 @@ def chunk_filing(text_doc: dict, filing: dict, cfg: ChunkingConfig) -> tuple[lis
         glued = glue_headings(text, headings)
         bold_ends = [end for _, end in headings]
         for begin, stop in runs:
+            covered = begin  # where the text the run's chunks so far hold ends
             for doc in splitter.create_documents([glued[begin:stop]]):
                 stats.candidates += 1
                 start = begin + doc.metadata["start_index"]
                 end = start + len(doc.page_content)
+                if start >= covered:
+                    start = widened(text, begin, start, end, cfg)
+                covered = max(covered, end)
                 ends = [e - start for e in bold_ends if start < e <= end]
                 piece = without_dangling_end(text[start:end], ends)
                 _add_chunk(chunks, piece, start, section["item"], filing, cfg, dedup, stats)
