@@ -85,7 +85,8 @@ _LEADING_FILLER = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_FILLER = re.compile(
-    r"(?:\s(?:of|at|to|by|for|and|or|the|that|with|total|totals|related|relating|up))+$", re.IGNORECASE
+    r"(?:\s(?:of|at|to|by|for|and|or|the|that|with|total|totals|related|relating|up|mostly|primarily|mainly))+$",
+    re.IGNORECASE,
 )
 # A figure after one of these qualifies another ("with 95% confidence", "up by 10%"): the words after it
 # name no quantity of its own.
@@ -145,7 +146,7 @@ _NOT_A_NAME_START = frozenset(
         "therefore", "thus", "however", "accordingly", "represent", "represents", "represented", "accounted",
         "there", "each", "no", "none", "any", "all", "both", "either", "under", "approximately", "about",
         "those", "these", "this", "that", "such", "except", "certain", "based", "or", "over", "using",
-        "expiring", "invested", "second", "first", "then",
+        "expiring", "invested", "second", "first", "then", "beginning", "starting", "result",
         "year", "years", "ended", "ending", "month", "months", "quarter", "quarters", "period", "note",
         "include", "includes", "included", "consist", "consists", "expected", "estimated",
     }
@@ -180,13 +181,13 @@ _ACTION_VERB = re.compile(
     r"\b(?:alleged|alleges|allege|found|affirmed|overturned|annulled|authorized|authorised|infringed|ruled"
     r"|ordered|approved|agreed|filed|sought|seeks|awarded|issued|fined|imposed|capitalized|aim|aims|plan|plans"
     r"|intend|intends|anticipate|anticipates|believe|believes|assumes|assume|declared|owned|bore|canceled"
-    r"|cancelled|paid dividends)\b",
+    r"|cancelled|paid dividends|contain|contains|tracks|track)\b",
     re.IGNORECASE,
 )
 _NAME_VERB = re.compile(
     r"\s(?:(?:primarily|mainly|largely|also|generally|individually)\s)?"
     r"(?:consist|consists|consisted|accounted|account|include|includes|issued|awarded|imposed|represent"
-    r"|represents|represented|provides|provided|expect|expects|estimate|estimates|invested|announced)\b"
+    r"|represents|represented|expect|expects|estimate|estimates|invested|announced)\b"
 )
 # Where a long subject may be cut to the noun phrase it is about: before a participle or a preposition
 # that starts a modifier ("Lease costs associated with fixed payments | on the Company's operating leases",
