@@ -70,8 +70,8 @@ rule benchmark_predict:
         hub_cache=HUB_CACHE,
     wildcard_constraints:
         benchmark=one_of(BENCHMARKS),
-        # "base", or the dataset of one of the student's adapters.
-        model=one_of(["base", *DATASETS]),
+        # "base", the dataset of one of the student's adapters, or "dataset/dpo" (its DPO adapter).
+        model=one_of(["base", *DATASETS, *(f"{d}/{DPO_STAGE}" for _, d in DPO)]),
         protocol="generate|loglik",
     threads: config["threads"]
     resources:

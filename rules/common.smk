@@ -64,7 +64,8 @@ wildcard_constraints:
     shard=r"\d+",
     dataset=r"[A-Za-z0-9][A-Za-z0-9_.\-]*",
     student=r"[A-Za-z0-9][A-Za-z0-9_.\-]*",
-    variant="base|tuned",
+    # base, the SFT adapter (tuned), and the DPO adapter continuing it (dpo, only for dpo.pairs).
+    variant="base|tuned|dpo",
 
 
 @functools.cache
@@ -254,18 +255,30 @@ def train_inputs(wildcards):
     return inputs | {"model": student_model(wildcards.student)}
 
 
+def adapter_name(student, dataset, variant):
+    """The adapter a variant predicts with, "dataset" or "dataset/dpo" (None for the base model): its
+    folder is results/adapters/{student}/{name}, its check results/adapter_checks/{student}/{name}.json."""
+    if variant == "tuned":
+        return dataset
+    if variant == "dpo":
+        dpo_pair(student, dataset)  # only a DPO pair has one
+        return f"{dataset}/{DPO_STAGE}"
+    return None
+
+
 def predict_inputs(wildcards):
     inputs = {
         "test": f"results/datasets/{wildcards.dataset}/test.jsonl",
         "model": student_model(wildcards.student),
     }
-    if wildcards.variant == "tuned":
-        folder = f"results/adapters/{wildcards.student}/{wildcards.dataset}"
+    name = adapter_name(wildcards.student, wildcards.dataset, wildcards.variant)
+    if name:
+        folder = f"results/adapters/{wildcards.student}/{name}"
         inputs["adapter"] = f"{folder}/adapter_model.safetensors"
         inputs["adapter_config"] = f"{folder}/adapter_config.json"
         inputs["run"] = f"{folder}/run.json"  # its adapter_sha256 lets predict check the files again
         # check_adapter's record: a damaged adapter stops the run before predict removes its outputs.
-        inputs["checked"] = f"results/adapter_checks/{wildcards.student}/{wildcards.dataset}.json"
+        inputs["checked"] = f"results/adapter_checks/{wildcards.student}/{name}.json"
     return inputs
 
 
@@ -288,12 +301,15 @@ def sft_adapter_inputs(student, dataset):
     }
 
 
-def dpo_settings(wildcards):
+def dpo_pair(student, dataset):
     """A DPO pair's dpo.training settings; a pair not under dpo.pairs has no DPO stage."""
-    key = (wildcards.student, wildcards.dataset)
-    if key not in DPO:
-        raise WorkflowError(f"{key[0]} on {key[1]} is not under dpo.pairs: add it there for a DPO stage")
-    return DPO[key]
+    if (student, dataset) not in DPO:
+        raise WorkflowError(f"{student} on {dataset} is not under dpo.pairs: add it there for a DPO stage")
+    return DPO[(student, dataset)]
+
+
+def dpo_settings(wildcards):
+    return dpo_pair(wildcards.student, wildcards.dataset)
 
 
 def preference_inputs(wildcards):
@@ -332,12 +348,34 @@ def dpo_inputs(wildcards):
 
 PREFERENCE_FILES = ("train.jsonl", "val.jsonl", "stats.json")
 DPO_FILES = ("adapter_model.safetensors", "adapter_config.json", "train_log.csv", "run.json")
+# The DPO adapter's folder under its SFT adapter's, and its name as a model of the benchmarks.
+DPO_STAGE = "dpo"
 
 
 def dpo_targets():
-    """Every DPO pair's preference set and DPO adapter."""
+    """Every DPO pair's preference set, DPO adapter and its predictions on the pair's test rows."""
     pairs = [f"results/preferences/{s}/{d}/{name}" for s, d in DPO for name in PREFERENCE_FILES]
-    return pairs + [f"results/adapters/{s}/{d}/dpo/{name}" for s, d in DPO for name in DPO_FILES]
+    adapters = [f"results/adapters/{s}/{d}/{DPO_STAGE}/{name}" for s, d in DPO for name in DPO_FILES]
+    return pairs + adapters + [f"results/predictions/{s}/{d}/dpo.jsonl" for s, d in DPO]
+
+
+def dpo_train_logs():
+    return [f"results/adapters/{s}/{d}/{DPO_STAGE}/train_log.csv" for s, d in DPO]
+
+
+def dpo_figure_params():
+    """The "student/dataset" of each DPO stage's training log; no param at all without dpo.pairs."""
+    return {"dpo_pairs": [f"{s}/{d}" for s, d in DPO]} if DPO else {}
+
+
+def dpo_figure_outputs():
+    """The DPO figure (training rewards, held-out preference accuracy), where a DPO stage is configured."""
+    if not DPO:
+        return {}
+    return {
+        "dpo_png": report("results/figures/dpo.png", caption="../report/dpo.rst", category="Figures"),
+        "dpo_pdf": "results/figures/dpo.pdf",
+    }
 
 
 def origin(dataset):
@@ -387,6 +425,9 @@ def score_inputs(wildcards):
     options = DATASETS[origin(dataset)]
     if options["kind"] == "distill":  # the source chunks, for numeric faithfulness
         inputs["triplets"] = f"results/teacher/{options['teacher']}/triplets.jsonl"
+    if (student, dataset) in DPO:  # the DPO adapter on the same rows; its held-out pairs' log-probs
+        inputs["dpo"] = f"results/predictions/{student}/{dataset}/dpo.jsonl"
+        inputs["dpo_run"] = f"results/adapters/{student}/{dataset}/{DPO_STAGE}/run.json"
     return inputs
 
 
@@ -483,13 +524,15 @@ def benchmark_students(benchmark):
 
 def benchmark_models(benchmark, student):
     """The base model once, then the student's configured adapters (not the sweep's) that the
-    benchmark scores."""
+    benchmark scores, each followed by its DPO adapter ("dataset/dpo") where it has a DPO stage."""
     chosen = BENCHMARKS[benchmark]["adapters"]
-    return ["base"] + [
+    datasets = [
         dataset
         for s, dataset in PAIRS
         if s == student and dataset not in SWEEP and (chosen is None or dataset in chosen)
     ]
+    stages = [[d, f"{d}/{DPO_STAGE}"] if (student, d) in DPO else [d] for d in datasets]
+    return ["base"] + [model for models in stages for model in models]
 
 
 def benchmark_rows_inputs(wildcards):
@@ -505,7 +548,7 @@ def benchmark_predict_inputs(wildcards):
         "rows": f"results/benchmarks/{wildcards.benchmark}/rows.jsonl",
         "model": student_model(wildcards.student),
     }
-    if wildcards.model != "base":
+    if wildcards.model != "base":  # a dataset's SFT adapter, or "dataset/dpo": its DPO adapter
         folder = f"results/adapters/{wildcards.student}/{wildcards.model}"
         inputs["adapter"] = f"{folder}/adapter_model.safetensors"
         inputs["adapter_config"] = f"{folder}/adapter_config.json"

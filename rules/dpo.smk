@@ -1,6 +1,7 @@
 # Preference tuning after SFT, for the pairs under dpo.pairs: preference pairs (the teacher's
 # answer chosen, the SFT student's own rejected) from the training and validation rows, then
-# DPO continuing the SFT adapter against a frozen copy of itself (finstep.training.dpo).
+# DPO continuing the SFT adapter against a frozen copy of itself (finstep.training.dpo), and its
+# check. predict (variant dpo), score and the benchmarks evaluate it beside base and SFT.
 
 
 rule preferences:
@@ -65,3 +66,25 @@ rule dpo:
         "../envs/train.yaml"
     script:
         "../scripts/train_dpo.py"
+
+
+# The DPO adapter's check, as check_adapter's of the SFT adapter: predict and benchmark_predict
+# read results/adapter_checks/{student}/{name}.json for the adapter in results/adapters/{student}/{name}.
+rule check_dpo_adapter:
+    input:
+        adapter="results/adapters/{student}/{dataset}/dpo/adapter_model.safetensors",
+        adapter_config="results/adapters/{student}/{dataset}/dpo/adapter_config.json",
+        run="results/adapters/{student}/{dataset}/dpo/run.json",
+    output:
+        "results/adapter_checks/{student}/{dataset}/dpo.json",
+    log:
+        "logs/check_adapter/{student}/{dataset}/dpo.log",
+    # Fails only on its input (a damaged adapter): a retry would repeat the error.
+    retries: 0
+    resources:
+        mem_mb=4000,
+        runtime=10,
+    conda:
+        "../envs/train.yaml"
+    script:
+        "../scripts/check_adapter.py"

@@ -5,11 +5,18 @@
 from finstep.evaluation.figures import redraw_inputs
 
 # Which rule makes each input of rule figures.
-FIGURE_PRODUCERS = {"metrics": "score", "train_logs": "train", "teacher_stats": "teacher_gather"}
+FIGURE_PRODUCERS = {
+    "metrics": "score",
+    "train_logs": "train",
+    "teacher_stats": "teacher_gather",
+    "dpo_logs": "dpo",
+}
 FIGURE_INPUTS = {
     "metrics": metrics_files(),
     "train_logs": train_logs(),
     "teacher_stats": expand("results/teacher/{teacher}/stats.json", teacher=TEACHERS),
+    # The DPO stages' training logs (none without dpo.pairs).
+    "dpo_logs": dpo_train_logs(),
 }
 
 
@@ -19,6 +26,7 @@ rule figures:
         unpack(lambda wildcards: checked(redraw_inputs, FIGURE_INPUTS, FIGURE_PRODUCERS, workflow)),
     output:
         **sweep_figure_outputs(),
+        **dpo_figure_outputs(),
         rouge_png=report(
             "results/figures/rouge.png",
             caption="../report/rouge.rst",
@@ -57,6 +65,7 @@ rule figures:
     log:
         "logs/figures.log",
     params:
+        **dpo_figure_params(),
         pairs=[f"{student}/{dataset}" for student, dataset in PAIRS],
         teachers=list(TEACHERS),
         sweep=SWEEP,

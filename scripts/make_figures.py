@@ -9,4 +9,8 @@ pipeline.run(
     teacher_stats=dict(zip(snakemake.params.teachers, snakemake.input.teacher_stats, strict=True)),
     sweep=snakemake.params.sweep,
     outputs=dict(snakemake.output.items()),
+    # The DPO stages' training logs, where the config has any (the dpo figure).
+    dpo_logs=dict(
+        zip(snakemake.params.get("dpo_pairs", []), snakemake.input.get("dpo_logs", []), strict=True)
+    ),
 )

@@ -91,6 +91,18 @@ def test_published_rows_sit_only_beside_the_same_protocol(scored):
     assert delta["Accuracy"].str.startswith("+0.375").all()
 
 
+def test_a_dpo_adapter_gets_a_row_against_the_sft_adapter_it_continues(scored):
+    scores = json.loads(scored.read_text())
+    generate = scores["protocols"]["generate"]["variants"]
+    delta = {"accuracy": {"value": 0.125, "low": 0.0, "high": 0.25}}
+    generate["tfns_sentiment/dpo"] = {**generate["tfns_sentiment"], "continues": "tfns_sentiment"}
+    generate["tfns_sentiment/dpo"]["delta_continued"] = delta
+    table = benchmark_table("tfns", [scores], []).set_index("Model")
+    row = table.loc["smollm2 Δ tfns_sentiment/dpo − tfns_sentiment"]
+    assert row["Protocol"] == "generate" and row["Accuracy"] == "+0.125 [0.000, 0.250]"
+    assert "smollm2 + tfns_sentiment/dpo adapter" in table.index
+
+
 def test_report_writes_tables_and_figure(scored, tmp_path):
     outputs = [tmp_path / "b.md", tmp_path / "b.tex", tmp_path / "b.png", tmp_path / "b.pdf"]
     write_report(

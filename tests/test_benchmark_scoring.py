@@ -421,6 +421,15 @@ def test_paired_difference_uses_the_same_resamples():
     assert (delta["accuracy"]["low"], delta["accuracy"]["high"]) == pytest.approx((low, high))
     base_accuracy = result["protocols"]["generate"]["variants"]["base"]["metrics"]["accuracy"]
     assert base_accuracy["high"] - base_accuracy["low"] > 0.05
+    # An adapter that continues another ("tuned/dpo": DPO after SFT) is paired with the one it continues too.
+    predictions["tuned/dpo"] = {"generate": generated(rows, [*better[:2], rows[2].gold, *better[3:]])}
+    dpo = score_benchmark(rows, predictions, task, SETTINGS)["protocols"]["generate"]["variants"]["tuned/dpo"]
+    assert dpo["continues"] == "tuned" and dpo["delta"]["accuracy"]["value"] == pytest.approx(2 / 400)
+    continued = dpo["delta_continued"]["accuracy"]
+    assert continued["value"] == pytest.approx(1 / 400) and continued["low"] >= 0
+    low, high = np.quantile((indices == 2).sum(axis=1) / len(rows), [0.025, 0.975])
+    assert (continued["low"], continued["high"]) == pytest.approx((low, high))
+    assert "continues" not in result["protocols"]["generate"]["variants"]["tuned"]
 
 
 def test_protocols_are_scored_apart():

@@ -544,6 +544,104 @@ def test_model_card_carries_the_metrics(scored):
     assert f"{rouge_l['delta']['mean']:+.3f}" in card
 
 
+# --- a pair with a DPO stage: base, SFT and DPO on the same rows, and the held-out preference pairs ----------
+
+
+def _dpo_run(folder: Path) -> Path:
+    """A DPO run.json's held-out record: four pairs, the SFT model preferring every rejected answer (its own),
+    DPO the chosen one on three; DPO's implicit reward margin positive on those three only."""
+    logps = [
+        {"id": "v0", "base": [-9.0, -8.0], "sft": [-9.0, -5.0], "dpo": [-6.0, -7.0]},
+        {"id": "v1", "base": [-7.0, -8.0], "sft": [-9.0, -5.0], "dpo": [-7.0, -7.5]},
+        {"id": "v2", "base": [-9.0, -8.0], "sft": [-9.0, -5.0], "dpo": [-8.0, -8.5]},
+        {"id": "v3", "base": [-9.0, -8.0], "sft": [-9.0, -5.0], "dpo": [-9.5, -5.0]},
+    ]
+    run = {"stage": "dpo", "hyperparameters": {"beta": 0.1}, "held_out": {"pairs": 4, "reward_accuracy": 0.75,
+           "reward_margin": 0.1, "loss": 0.6, "logps": logps}}  # fmt: skip
+    write_json(folder / "dpo_run.json", run)
+    return folder / "dpo_run.json"
+
+
+def test_a_dpo_stage_is_scored_three_ways_with_its_held_out_preference_accuracy(scored, tmp_path):
+    folder, paths = scored
+    rows = list(read_jsonl(folder / "test.jsonl"))
+    write_jsonl(
+        folder / "dpo.jsonl", _predictions(rows, lambda i: f"summary {i}", nll=lambda i: 1.5 + i / 10)
+    )
+    predictions = {variant: str(folder / f"{variant}.jsonl") for variant in ("base", "tuned", "dpo")}
+    out = folder / "dpo_metrics.json"
+    score_pair("tiny", "distill_summary", str(folder / "split.json"), str(folder / "test.jsonl"), predictions,
+               str(folder / "triplets.jsonl"), OPTIONS, str(out), dpo_run=str(_dpo_run(folder)))  # fmt: skip
+    metrics = _load(out)
+    rouge_l, nll = metrics["metrics"]["rougeL"], metrics["metrics"]["reference_nll"]
+    assert rouge_l["dpo"]["mean"] == 1.0 and rouge_l["dpo"]["n"] == 6
+    # SFT → DPO and base → DPO, paired on the same six rows (all scored: the mean of the differences).
+    assert rouge_l["delta_dpo"]["mean"] == pytest.approx(rouge_l["dpo"]["mean"] - rouge_l["tuned"]["mean"])
+    assert rouge_l["delta_base_dpo"]["mean"] == pytest.approx(1.0 - rouge_l["base"]["mean"])
+    assert nll["delta_dpo"]["mean"] == pytest.approx(-0.5) and nll["delta"]["mean"] == pytest.approx(-1.0)
+    assert metrics["samples"][0]["dpo"] == "summary 0"
+    held = metrics["held_out_preferences"]
+    assert held["pairs"] == 4 and held["reward_accuracy"]["mean"] == 0.75
+    assert held["reward_margin"]["mean"] == pytest.approx(0.1 * (5.0 + 4.5 + 4.5 - 0.5) / 4)
+    accuracy = held["logprob_accuracy"]
+    assert (accuracy["base"]["mean"], accuracy["sft"]["mean"], accuracy["dpo"]["mean"]) == (0.25, 0.0, 0.75)
+    assert held["logprob_accuracy_delta"]["mean"] == 0.75 and held["logprob_accuracy_delta"]["n"] == 4
+    assert 0 <= accuracy["dpo"]["low"] <= 0.75 <= accuracy["dpo"]["high"] <= 1
+    assert "held_out_preferences" not in _load(paths["distill_summary"])  # a pair without a DPO stage
+
+    write_summary([str(out)], str(folder / "summary.csv"))
+    variants = [
+        line.split(",")[4] for line in (folder / "summary.csv").read_text().splitlines() if ",rougeL," in line
+    ]
+    assert variants == ["base", "tuned", "dpo", "delta", "delta_dpo", "delta_base_dpo"]
+
+    pairs = [metrics, _load(paths["distill_summary"])]
+    write_tables(pairs, str(tmp_path / "t.md"), str(tmp_path / "t.tex"))
+    table = main_table(pairs)
+    assert table["Model"].tolist() == ["base", "tuned", "Δ (tuned − base)", "DPO", "Δ (DPO − tuned)",
+                                       "Δ (DPO − base)", "base", "tuned", "Δ (tuned − base)"]  # fmt: skip
+    markdown = (tmp_path / "t.md").read_text()
+    held_row = markdown.split("Held-out preference pairs")[0].strip().splitlines()[-1]
+    assert held_row.startswith("| tiny      | distill_summary |       4 | 0.750 [")
+    assert (tmp_path / "t.tex").read_text().count("\\toprule") == 2
+
+    rouge = plots.rouge_figure(pairs)
+    assert len(rouge.axes[2].patches) == 2 + 2 + 1  # base and tuned bars for both pairs, DPO for one
+    assert "DPO (after SFT)" in [t.get_text() for t in rouge.legends[0].get_texts()]
+    log = folder / "dpo_log.csv"
+    log.write_text("step,loss,reward_margin,reward_accuracy\n1,0.693,0.0,0.0\n2,0.61,0.2,0.75\n")
+    outputs = {f"{n}_{fmt}": str(tmp_path / "out" / f"{n}.{fmt}")
+               for n in ("rouge", "quality", "loss", "teacher", "dpo") for fmt in ("png", "pdf")}  # fmt: skip
+    outputs |= {name: str(tmp_path / "out" / name) for name in ("table_md", "table_tex", "examples_md")}
+    stats = folder / "stats.json"
+    write_json(stats, {"valid_rate": 1.0, "valid": 6, "chunks_in": 6, "rejected_by_reason": {}})
+    make_figures([str(out)], {"tiny/distill_summary": str(log)}, {"t": str(stats)}, {}, outputs,
+                 dpo_logs={"tiny/distill_summary": str(log)})  # fmt: skip
+    assert (tmp_path / "out" / "dpo.pdf").read_bytes().startswith(b"%PDF")
+    assert "- *dpo*: summary 0" in (tmp_path / "out" / "examples_md").read_text()
+    fig = plots.dpo_figure({("tiny", "distill_summary"): plots.read_train_log(log)}, [metrics])
+    margin, reward, held_ax = fig.axes
+    assert list(margin.lines[0].get_ydata()) == [0.0, 0.2] and list(reward.lines[0].get_ydata()) == [
+        0.0,
+        0.75,
+    ]
+    assert [round(p.get_height(), 2) for p in held_ax.patches] == [0.25, 0.0, 0.75, 0.75]
+
+
+def test_a_dpo_adapter_that_was_never_applied_is_an_error():
+    rows = _test_rows()
+    base = _predictions(rows, nll=lambda i: 3.0 + i)
+    tuned = _predictions(rows, lambda i: f"tuned {i}", nll=lambda i: 2.0 + i)
+    paths = {**PATHS, "dpo": "dpo.jsonl"}
+    changed = _predictions(rows, lambda i: f"tuned {i}", nll=lambda i: 1.9 + i)  # same answers, likelier
+    measured = check(join(rows, {"base": base, "tuned": tuned, "dpo": changed}, paths), paths, 0.5)
+    assert measured["dpo_identical_share"] == 1.0 and measured["identical_share"] == 0.0
+    unapplied = _predictions(rows, lambda i: f"other {i}", nll=lambda i: 2.0 + i)  # the SFT adapter's NLLs
+    with pytest.raises(FinstepError, match="dpo.jsonl: the dpo model gives every reference the same likelihood "
+                       "as the SFT adapter"):  # fmt: skip
+        check(join(rows, {"base": base, "tuned": tuned, "dpo": unapplied}, paths), paths, 0.5)
+
+
 # --- the data-fraction sweep ---------------------------------------------------------------------------
 
 

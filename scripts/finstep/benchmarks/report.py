@@ -80,6 +80,19 @@ def benchmark_table(benchmark: str, scores: Sequence[dict], anchors: Sequence[di
                         delta
                         | {label: value_text(stats["delta"].get(key), signed=True) for key, label in keys}
                     )
+                if stats.get("delta_continued"):  # a DPO adapter against the SFT adapter it continues
+                    delta = {
+                        "Model": f"{entry['student']} Δ {variant} − {stats['continues']}",
+                        "Protocol": protocol,
+                        "n": entry["n"],
+                    }
+                    rows.append(
+                        delta
+                        | {
+                            label: value_text(stats["delta_continued"].get(key), signed=True)
+                            for key, label in keys
+                        }
+                    )
     protocols = {protocol for entry in scores for protocol in entry["protocols"]}
     published: dict[tuple[str, str, str], dict] = {}
     for anchor in anchors:

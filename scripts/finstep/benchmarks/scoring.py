@@ -96,6 +96,25 @@ def _shown_output(prediction: Mapping) -> object:
     return prediction.get("output")
 
 
+def _paired(
+    after: str,
+    before: str,
+    point: Mapping[str, Mapping[str, float]],
+    resampled: Mapping[str, Mapping[str, np.ndarray]],
+    keys: Mapping[str, object],
+    settings: BootstrapSettings,
+) -> dict:
+    """``after`` − ``before`` on the full rows and on the same resamples (none below two rows)."""
+    return {
+        key: _stat(
+            point[after][key] - point[before][key],
+            resampled[after][key] - resampled[before][key] if resampled else None,
+            settings,
+        )
+        for key in keys
+    }
+
+
 def score_benchmark(
     rows: Sequence[BenchRow | Mapping],
     predictions: Mapping[str, Mapping[str, Sequence[Mapping]]],
@@ -156,18 +175,17 @@ def score_benchmark(
                     "answer": answers[i],
                     **task.explain(answers[i], rows[i]),
                 }
-        if BASE in point:
-            for variant in variants:
-                if variant == BASE:
-                    continue
-                result[variant]["delta"] = {
-                    key: _stat(
-                        point[variant][key] - point[BASE][key],
-                        resampled[variant][key] - resampled[BASE][key] if indices is not None else None,
-                        settings,
-                    )
-                    for key in keys
-                }
+        for variant in variants:
+            if variant != BASE and BASE in point:
+                result[variant]["delta"] = _paired(variant, BASE, point, resampled, keys, settings)
+            # An adapter that continues another ("distill_summary/dpo", DPO after the SFT adapter
+            # "distill_summary"): its difference from the one it continues, on the same resamples.
+            before = variant.rpartition("/")[0]
+            if before in point:
+                result[variant]["continues"] = before
+                result[variant]["delta_continued"] = _paired(
+                    variant, before, point, resampled, keys, settings
+                )
         protocols[protocol] = {"variants": result}
     return {
         "task": task.options.get("task") or task.name,

@@ -80,9 +80,11 @@ def make_figures(
     teacher_stats: dict[str, str],
     sweep: dict[str, dict],
     outputs: dict[str, str],
+    dpo_logs: dict[str, str] | None = None,
 ) -> None:
-    """``outputs``: figure name (rouge, quality, loss, teacher, sweep) + ``_png``/``_pdf``, and
-    ``table_md``/``table_tex``/``examples_md`` → path. ``train_logs``: "student/dataset" → train_log.csv."""
+    """``outputs``: figure name (rouge, quality, loss, teacher, sweep, dpo) + ``_png``/``_pdf``, and
+    ``table_md``/``table_tex``/``examples_md`` → path. ``train_logs``: "student/dataset" → train_log.csv;
+    ``dpo_logs``: the same for the DPO stages' train_log.csv (the dpo figure, where there are any)."""
     from . import plots
     from .tables import write_examples, write_tables
 
@@ -102,6 +104,11 @@ def make_figures(
     )
     if "sweep_png" in outputs:
         plots.save(plots.sweep_figure(sweep_points(pairs, sweep)), paths("sweep"))
+    if "dpo_png" in outputs:
+        stages = {
+            tuple(key.split("/", 1)): plots.read_train_log(path) for key, path in (dpo_logs or {}).items()
+        }
+        plots.save(plots.dpo_figure(stages, main), paths("dpo"))
     write_tables(main, outputs["table_md"], outputs["table_tex"])
     write_examples(main, outputs["examples_md"])
     log.info("figures and tables of %d pairs (%d in the sweep)", len(main), len(pairs) - len(main))

@@ -30,10 +30,11 @@ PALETTE = {
     "base": "#E69F00",  # orange
     "tuned": "#0072B2",  # blue
     "reference": "#009E73",  # bluish green
+    "dpo": "#CC79A7",  # reddish purple
     "other": ("#56B4E9", "#D55E00", "#CC79A7", "#F0E442", "#000000"),
 }
-HATCH = {"base": "//", "tuned": "", "reference": ".."}
-LABELS = {"base": "base", "tuned": "tuned (LoRA)", "reference": "teacher"}
+HATCH = {"base": "//", "tuned": "", "reference": "..", "dpo": "xx"}
+LABELS = {"base": "base", "tuned": "tuned (LoRA)", "reference": "teacher", "dpo": "DPO (after SFT)"}
 STYLE = {
     "font.family": "DejaVu Sans",  # ships with matplotlib: no font lookup on a bare node
     "font.size": 8,
@@ -107,6 +108,12 @@ def _bars(ax: plt.Axes, pairs: list[dict], key: str, variants: Sequence[str]) ->
     ax.set_xlim(-0.6, len(pairs) - 0.4)
 
 
+def _models(pairs: list[dict]) -> tuple[str, ...]:
+    """The models drawn side by side: base and tuned, and DPO where any pair has a DPO stage."""
+    with_dpo = any("dpo" in entry for m in pairs for entry in m["metrics"].values())
+    return ("base", "tuned", "dpo") if with_dpo else ("base", "tuned")
+
+
 def _legend_below(fig: Figure, axes: Sequence[plt.Axes]) -> None:
     """One legend under the panels with every variant shown anywhere, so no bar is hidden by it."""
     handles, labels = [], []
@@ -124,7 +131,7 @@ def _entry(pairs: list[dict], key: str) -> dict:
 
 
 def rouge_figure(pairs: list[dict]) -> Figure:
-    """ROUGE-1/2/L/Lsum by student × dataset, base vs tuned, with 95% bootstrap intervals."""
+    """ROUGE-1/2/L/Lsum by student × dataset, base vs tuned (vs DPO), with 95% bootstrap intervals."""
     with plt.rc_context(STYLE):
         keys = shown_keys(pairs, panel="rouge")
         rows = max(-(-len(keys) // 2), 1)
@@ -133,7 +140,7 @@ def rouge_figure(pairs: list[dict]) -> Figure:
         )
         axes = list(grid.flat)
         for index, (ax, key) in enumerate(zip(axes, keys, strict=False)):
-            _bars(ax, pairs, key, ("base", "tuned"))
+            _bars(ax, pairs, key, _models(pairs))
             entry = _entry(pairs, key)
             ax.set_title(entry["label"])
             if index % 2 == 0:  # the shared axis is labelled on the left
@@ -155,7 +162,7 @@ def quality_figure(pairs: list[dict]) -> Figure:
             shown = [m for m in pairs if key in m["metrics"]]
             entry = _entry(shown, key)
             # The teacher's own score where the metric scores the reference too (unsupported numbers).
-            variants = ("base", "tuned", "reference") if "reference" in entry else ("base", "tuned")
+            variants = (*_models(shown), "reference") if "reference" in entry else _models(shown)
             _bars(ax, shown, key, variants)
             arrow = "↑" if entry["higher_is_better"] else "↓"
             ax.set_title(f"{entry['label']} {arrow}")
@@ -191,6 +198,68 @@ def loss_figure(logs: dict[tuple[str, str], list[dict]]) -> Figure:
             ax.set_xlabel("optimizer step")
             ax.legend(frameon=False)
         axes[0][0].set_ylabel("loss (completion tokens)")
+    return fig
+
+
+def dpo_figure(logs: dict[tuple[str, str], list[dict]], pairs: list[dict]) -> Figure:
+    """DPO training and what it learned: the reward margin and the reward accuracy against optimizer
+    step (train_log.csv, one line per DPO stage), and the held-out preference accuracy with 95%
+    intervals (the metrics files' ``held_out_preferences``): the base, SFT and DPO models' log-prob
+    accuracy and DPO's reward accuracy, beside the 0.5 a random adapter would get."""
+    keys = sorted(logs)
+    held = [(m, m["held_out_preferences"]) for m in pairs if m.get("held_out_preferences")]
+    with plt.rc_context({**STYLE, "axes.grid.axis": "both"}):
+        fig, (margin_ax, accuracy_ax, held_ax) = plt.subplots(1, 3, figsize=(9.0, 2.6), layout="constrained")
+        for colour, key in zip(PALETTE["other"] * 4, keys, strict=False):
+            rows = [r for r in logs[key] if "reward_margin" in r]
+            steps = [r["step"] for r in rows]
+            label = f"{key[1]} ({key[0]})"
+            margin_ax.plot(
+                steps, [r["reward_margin"] for r in rows], color=colour, marker="o", ms=2, label=label
+            )
+            accuracy_ax.plot(steps, [r.get("reward_accuracy", float("nan")) for r in rows], color=colour,
+                             marker="o", ms=2, label=label)  # fmt: skip
+        margin_ax.axhline(0, color="grey", lw=0.6)
+        margin_ax.set_title("Reward margin (training batches)")
+        margin_ax.set_ylabel("β·(chosen − rejected log-ratio)")
+        accuracy_ax.axhline(0.5, color="grey", lw=0.6, ls="--")
+        accuracy_ax.set_ylim(-0.05, 1.05)
+        accuracy_ax.set_title("Reward accuracy (training batches)")
+        accuracy_ax.set_ylabel("share of pairs")
+        for ax in (margin_ax, accuracy_ax):
+            ax.set_xlabel("optimizer step")
+        if keys:
+            margin_ax.legend(frameon=False)
+        bars = [("base", "log-prob", "base"), ("sft", "log-prob", "tuned"), ("dpo", "log-prob", "dpo"),
+                ("dpo", "reward", "dpo")]  # fmt: skip
+        width = 0.8 / len(bars)
+        for offset, (model, kind, colour) in enumerate(bars):
+            xs, heights, errors = [], [], ([], [])
+            for index, (_metrics, entry) in enumerate(held):
+                stats = entry["logprob_accuracy"][model] if kind == "log-prob" else entry["reward_accuracy"]
+                if stats.get("mean") is None:
+                    continue
+                xs.append(index - 0.4 + width * (offset + 0.5))
+                heights.append(stats["mean"])
+                low, high = _error(stats)
+                errors[0].append(low)
+                errors[1].append(high)
+            label = f"{'SFT' if model == 'sft' else model if model == 'base' else 'DPO'} {kind}"
+            held_ax.bar(xs, heights, width, yerr=errors, capsize=2, color=PALETTE[colour],
+                        hatch="\\\\" if kind == "reward" else HATCH[colour], edgecolor="white",
+                        error_kw={"elinewidth": 0.8, "capthick": 0.8}, label=label)  # fmt: skip
+        held_ax.axhline(0.5, color="grey", lw=0.6, ls="--")
+        held_ax.set_xticks(range(len(held)), [f"{_pair_label(m)}\n{e['pairs']} pairs" for m, e in held])
+        held_ax.set_xlim(-0.6, max(len(held), 1) - 0.4)
+        held_ax.set_ylim(0, 1.05)
+        held_ax.set_title("Held-out preference accuracy")
+        held_ax.set_ylabel("share of pairs preferring chosen")
+        if held:
+            held_ax.legend(frameon=False, fontsize=6)
+        else:
+            held_ax.text(
+                0.5, 0.5, "no validation pairs", ha="center", va="center", transform=held_ax.transAxes
+            )
     return fig
 
 

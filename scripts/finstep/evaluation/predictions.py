@@ -185,35 +185,39 @@ def check(examples: list[Example], paths: dict[str, str], max_empty_share: float
                 f"evaluation.max_empty_share {max_empty_share:.0%}): check the stop tokens, the chat "
                 "template and max_new_tokens"
             )
-    if {"base", "tuned"} <= set(variants) and examples:
-        same = sum(e.outputs["base"].strip() == e.outputs["tuned"].strip() for e in examples)
-        measured["identical_share"] = same / len(examples)
-        likelihood_same = _same_likelihood(examples)
+    # The tuned model against the base; a DPO adapter against the SFT adapter it continues.
+    for before, after, key in (("base", "tuned", "identical_share"), ("tuned", "dpo", "dpo_identical_share")):
+        if not ({before, after} <= set(variants) and examples):
+            continue
+        same = sum(e.outputs[before].strip() == e.outputs[after].strip() for e in examples)
+        measured[key] = same / len(examples)
+        likelihood_same = _same_likelihood(examples, before, after)
         # Greedy answers can all stay the same under a lightly trained adapter; the likelihoods then
         # tell an adapter that changed the model from one that was never applied.
         if likelihood_same or (same == len(examples) and likelihood_same is None):
+            model = "base model" if before == "base" else "SFT adapter"
             what = (
-                f"gives every reference the same likelihood as the base model ({len(examples)} examples)"
+                f"gives every reference the same likelihood as the {model} ({len(examples)} examples)"
                 if likelihood_same
-                else f"answers exactly as the base model on all {same} examples"
+                else f"answers exactly as the {model} on all {same} examples"
             )
             raise FinstepError(
-                f"{paths['tuned']}: the tuned model {what}: the adapter was not applied; check that "
+                f"{paths[after]}: the {after} model {what}: the adapter was not applied; check that "
                 "predict loads it (PeftModel.from_pretrained) and that training took steps"
             )
     return measured
 
 
-def missing_likelihoods(examples: list[Example]) -> list[str]:
-    """Ids of the examples whose base or tuned prediction carries no reference NLL (an older predict rule)."""
-    return [e.id for e in examples if not {"base", "tuned"} <= set(e.reference_nll)]
+def missing_likelihoods(examples: list[Example], variants: tuple[str, ...] = ("base", "tuned")) -> list[str]:
+    """Ids of the examples where a variant's prediction carries no reference NLL (an older predict rule)."""
+    return [e.id for e in examples if not set(variants) <= set(e.reference_nll)]
 
 
-def _same_likelihood(examples: list[Example]) -> bool | None:
-    """Whether base and tuned give each reference the same NLL (as written, 6 decimals); None if unknown."""
-    if missing_likelihoods(examples):
+def _same_likelihood(examples: list[Example], before: str = "base", after: str = "tuned") -> bool | None:
+    """Whether two models give each reference the same NLL (as written, 6 decimals); None if unknown."""
+    if missing_likelihoods(examples, (before, after)):
         return None
     return all(
-        math.isclose(e.reference_nll["base"], e.reference_nll["tuned"], rel_tol=0, abs_tol=1e-6)
+        math.isclose(e.reference_nll[before], e.reference_nll[after], rel_tol=0, abs_tol=1e-6)
         for e in examples
     )

@@ -1,4 +1,5 @@
-"""Score one (student, dataset) pair: base and tuned side by side (rule ``score``)."""
+"""Score one (student, dataset) pair: base and tuned side by side, and the DPO adapter where the
+pair has a DPO stage (rule ``score``)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,15 @@ from ..io import atomic_open, read_json, read_jsonl, write_json
 from .bootstrap import BootstrapSettings, mean_ci, paired_difference
 from .metrics import build_metrics
 from .predictions import Example, check, join
+from .preferences import held_out_preferences
 
 log = logging.getLogger("finstep.evaluation")
 
 VARIANTS = ("base", "tuned")
+# A pair with a DPO stage: its DPO adapter's predictions on the same test rows.
+DPO = "dpo"
+# Paired differences, name → (before, after): base → SFT always; SFT → DPO and base → DPO with a DPO stage.
+DELTAS = {"delta": ("base", "tuned"), "delta_dpo": ("tuned", DPO), "delta_base_dpo": ("base", DPO)}
 SUMMARY_COLUMNS = ("student", "dataset", "metric", "label", "variant", "mean", "low", "high", "n")
 
 
@@ -29,14 +35,17 @@ def score_examples(
     info: dict,
     settings: BootstrapSettings | None = None,
 ) -> dict:
-    """Metric key → how it reads (``MetricKey``'s fields), then base, tuned[, reference], delta: means with CIs and n."""
+    """Metric key → how it reads (``MetricKey``'s fields), then base, tuned[, dpo][, reference] and the
+    paired differences (``DELTAS``: delta, and with dpo outputs delta_dpo and delta_base_dpo): means with CIs and n."""
     settings = settings or BootstrapSettings.from_options(options.get("bootstrap"))
+    models = [*VARIANTS, DPO] if examples and all(DPO in e.outputs for e in examples) else list(VARIANTS)
+    deltas = {name: pair for name, pair in DELTAS.items() if set(pair) <= set(models)}
     results: dict[str, dict] = {}
     for metric in build_metrics(metric_names, options, info):
         if not metric.applies(examples):
             log.info("%s does not apply to this dataset; skipped", type(metric).__name__)
             continue
-        variants = [*VARIANTS, "reference"] if metric.scores_reference else list(VARIANTS)
+        variants = [*models, "reference"] if metric.scores_reference else models
         scores = {
             variant: [
                 metric.score_variant(e, variant)
@@ -48,12 +57,13 @@ def score_examples(
             entry: dict = asdict(spec)
             for variant in variants:
                 entry[variant] = mean_ci([s[key] for s in scores[variant] if s[key] is not None], settings)
-            pairs = [
-                (b[key], t[key])
-                for b, t in zip(scores["base"], scores["tuned"], strict=True)
-                if b[key] is not None and t[key] is not None
-            ]
-            entry["delta"] = paired_difference([b for b, _ in pairs], [t for _, t in pairs], settings)
+            for name, (before, after) in deltas.items():
+                pairs = [
+                    (b[key], a[key])
+                    for b, a in zip(scores[before], scores[after], strict=True)
+                    if b[key] is not None and a[key] is not None
+                ]
+                entry[name] = paired_difference([b for b, _ in pairs], [a for _, a in pairs], settings)
             results[key] = entry
     return results
 
@@ -87,11 +97,14 @@ def score_pair(
     options: dict,
     out: str,
     prediction: dict | None = None,
+    dpo_run: str | None = None,
 ) -> None:
     """Join, guard, score, and write ``results/metrics/{student}/{dataset}.json``.
 
     ``prediction`` are the pair's prediction settings: its ``max_examples`` and ``seed``
-    draw the test rows the predict rule drew (``predicted_rows``).
+    draw the test rows the predict rule drew (``predicted_rows``). ``predictions``: variant
+    → file, base and tuned, and dpo for a pair with a DPO stage, whose ``run.json`` (``dpo_run``)
+    gives the held-out preference accuracy (``preferences.held_out_preferences``).
     """
     options = {**defaults("evaluation"), **options}
     prediction = {**defaults("prediction"), **(prediction or {})}
@@ -109,6 +122,11 @@ def score_pair(
     guards = check(examples, paths, float(options["max_empty_share"]))
     settings = BootstrapSettings.from_options(options.get("bootstrap"))
     metrics = score_examples(examples, list(options.get("metrics") or []), options, info, settings)
+    extra = {}
+    if dpo_run:
+        run = read_json(dpo_run)
+        beta = float(run["hyperparameters"]["beta"])
+        extra["held_out_preferences"] = held_out_preferences(run.get("held_out"), beta, settings)
     write_json(
         out,
         {
@@ -131,6 +149,7 @@ def score_pair(
             "guards": guards,
             "metrics": metrics,
             "samples": samples(examples, int(options["samples"])),
+            **extra,
         },
     )
     headline = {
@@ -143,7 +162,7 @@ def summary_rows(metrics: dict) -> list[dict]:
     """One row per (metric, variant) of one pair's metrics file: the tidy form plotting tools want."""
     rows = []
     for key, entry in metrics["metrics"].items():
-        for variant in ("base", "tuned", "reference", "delta"):
+        for variant in ("base", "tuned", DPO, "reference", *DELTAS):
             if variant in entry:
                 stats = entry[variant]
                 rows.append(
