@@ -108,6 +108,24 @@ def test_a_distillation_set_waits_for_its_teachers_check(fresh):
     assert run.returncode == 0 and "teacher_check" not in planned(out), out[-3000:]
 
 
+def test_a_dpo_stage_is_evaluated_beside_base_and_sft_only_when_configured(fresh):
+    """config/dpo.yaml adds the DPO adapter's check, its test-row and benchmark predictions, its scoring
+    in the pair's metrics and the dpo figure; without it the DAG has none of them."""
+    default = planned(run(fresh, "-n"))
+    out = run(fresh, "-n", overlays=("config/dpo.yaml",))
+    assert run.returncode == 0, out[-3000:]
+    jobs = planned(out)
+    assert not {"preferences", "dpo", "check_dpo_adapter"} & set(default)
+    added = {rule: n - default.get(rule, 0) for rule, n in jobs.items() if n != default.get(rule, 0)}
+    assert added == {"preferences": 1, "dpo": 1, "check_dpo_adapter": 1, "predict": 1, "benchmark_predict": 2}
+    scores = [job.split("resources:")[0] for job in out.split("rule score:")[1:]]
+    score = next(job for job in scores if "wildcards: student=tiny, dataset=distill_summary\n" in job)
+    assert "results/predictions/tiny/distill_summary/dpo.jsonl" in score.split("output:")[0]
+    assert "results/adapters/tiny/distill_summary/dpo/run.json" in score.split("output:")[0]
+    assert re.search(r"results/benchmarks/\w+/tiny/distill_summary/dpo/generate\.jsonl", out)
+    assert "results/figures/dpo.png" in out.split("rule figures:")[1].split("log:")[0]
+
+
 def test_a_teacher_below_its_floor_builds_no_dataset(fresh):
     (fresh / "config" / "floor.json").write_text(
         json.dumps({"teachers": {"extractive": {"min_valid_rate": 1.0}}})
