@@ -255,7 +255,8 @@ def dpo_figure(logs: dict[tuple[str, str], list[dict]], pairs: list[dict]) -> Fi
         held_ax.set_title("Held-out preference accuracy")
         held_ax.set_ylabel("share of pairs preferring chosen")
         if held:
-            held_ax.legend(frameon=False, fontsize=6)
+            # Below the panel: the bars reach the top of the axis when DPO learned the preference.
+            held_ax.legend(frameon=False, fontsize=6, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.3))
         else:
             held_ax.text(
                 0.5, 0.5, "no validation pairs", ha="center", va="center", transform=held_ax.transAxes
