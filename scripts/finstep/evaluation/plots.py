@@ -78,20 +78,28 @@ def _error(stats: dict) -> tuple[float, float]:
     return max(stats["mean"] - stats["low"], 0.0), max(stats["high"] - stats["mean"], 0.0)
 
 
+def _bar_series(
+    stats: Sequence[dict | None], width: float, offset: int
+) -> tuple[list[float], list[float], tuple[list[float], list[float]]]:
+    """x positions, heights and whiskers of one variant's bars across groups; a group without a mean gets no bar."""
+    xs, heights, errors = [], [], ([], [])
+    for index, point in enumerate(stats):
+        if not point or point.get("mean") is None:
+            continue
+        xs.append(index - 0.4 + width * (offset + 0.5))
+        heights.append(point["mean"])
+        low, high = _error(point)
+        errors[0].append(low)
+        errors[1].append(high)
+    return xs, heights, errors
+
+
 def _bars(ax: plt.Axes, pairs: list[dict], key: str, variants: Sequence[str]) -> None:
     """Grouped bars: one group per pair, one bar per variant, CI whiskers."""
     width = 0.8 / len(variants)
     for offset, variant in enumerate(variants):
-        xs, heights, errors = [], [], ([], [])
-        for index, metrics in enumerate(pairs):
-            stats = metrics["metrics"].get(key, {}).get(variant)
-            if not stats or stats.get("mean") is None:
-                continue
-            xs.append(index - 0.4 + width * (offset + 0.5))
-            heights.append(stats["mean"])
-            low, high = _error(stats)
-            errors[0].append(low)
-            errors[1].append(high)
+        stats = [metrics["metrics"].get(key, {}).get(variant) for metrics in pairs]
+        xs, heights, errors = _bar_series(stats, width, offset)
         ax.bar(
             xs,
             heights,
@@ -234,16 +242,11 @@ def dpo_figure(logs: dict[tuple[str, str], list[dict]], pairs: list[dict]) -> Fi
                 ("dpo", "reward", "dpo")]  # fmt: skip
         width = 0.8 / len(bars)
         for offset, (model, kind, colour) in enumerate(bars):
-            xs, heights, errors = [], [], ([], [])
-            for index, (_metrics, entry) in enumerate(held):
-                stats = entry["logprob_accuracy"][model] if kind == "log-prob" else entry["reward_accuracy"]
-                if stats.get("mean") is None:
-                    continue
-                xs.append(index - 0.4 + width * (offset + 0.5))
-                heights.append(stats["mean"])
-                low, high = _error(stats)
-                errors[0].append(low)
-                errors[1].append(high)
+            stats = [
+                entry["logprob_accuracy"][model] if kind == "log-prob" else entry["reward_accuracy"]
+                for _metrics, entry in held
+            ]
+            xs, heights, errors = _bar_series(stats, width, offset)
             label = f"{'SFT' if model == 'sft' else model if model == 'base' else 'DPO'} {kind}"
             held_ax.bar(xs, heights, width, yerr=errors, capsize=2, color=PALETTE[colour],
                         hatch="\\\\" if kind == "reward" else HATCH[colour], edgecolor="white",
