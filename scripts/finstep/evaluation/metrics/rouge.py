@@ -12,19 +12,24 @@ splitter puts the newlines in.
 from __future__ import annotations
 
 import functools
-from typing import ClassVar
-
-from rouge_score import rouge_scorer
+from typing import TYPE_CHECKING, ClassVar
 
 from ...sentences import split_sentences
 from ..predictions import Example, summary_field
 from .base import Metric, MetricKey
+
+if TYPE_CHECKING:
+    from rouge_score import rouge_scorer
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 
 
 @functools.cache
 def scorer() -> rouge_scorer.RougeScorer:
+    """Imported here, not with the module: DPO imports this module (for the preference filter)
+    on machines, such as a lent GPU's, where rouge-score is not installed and no pair is built."""
+    from rouge_score import rouge_scorer
+
     return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
 
 
