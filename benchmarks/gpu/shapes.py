@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 import torch
-from finstep.tiny_model import BOS, CHAT_TEMPLATE, EOS, PAD, TURN_START, UNK, train_tokenizer
+from finstep.tiny_model import fast_tokenizer, train_tokenizer
 from tokenizers import Tokenizer
 from transformers import (
     AutoModelForCausalLM,
@@ -98,16 +98,7 @@ def sized_tokenizer(texts: list[str], vocab_size: int) -> PreTrainedTokenizerFas
             if left + right not in vocab:
                 vocab[left + right] = len(vocab)
                 merges.append([left, right] if pair_as_list else f"{left} {right}")
-    tokenizer = PreTrainedTokenizerFast(
-        tokenizer_object=Tokenizer.from_str(json.dumps(spec)),
-        bos_token=BOS,
-        eos_token=EOS,
-        pad_token=PAD,
-        unk_token=UNK,
-        additional_special_tokens=[TURN_START],
-        clean_up_tokenization_spaces=False,
-    )
-    tokenizer.chat_template = CHAT_TEMPLATE
+    tokenizer = fast_tokenizer(Tokenizer.from_str(json.dumps(spec)))
     if len(tokenizer) != vocab_size:
         raise RuntimeError(f"tokenizer has {len(tokenizer)} tokens, not {vocab_size}")
     return tokenizer

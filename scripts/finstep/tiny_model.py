@@ -62,6 +62,11 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int = 2000) -> PreTrainedT
         show_progress=False,
     )
     backend.train_from_iterator(texts, trainer)
+    return fast_tokenizer(backend)
+
+
+def fast_tokenizer(backend: Tokenizer) -> PreTrainedTokenizerFast:
+    """A ``tokenizers`` backend with the project's special tokens and chat template, as a transformers tokenizer."""
     tokenizer = PreTrainedTokenizerFast(
         tokenizer_object=backend,
         bos_token=BOS,
