@@ -79,6 +79,19 @@ def run(monkeypatch, tmp_path, corpus, teacher, shards=1, name="t"):
     return files
 
 
+def test_max_chunks_spreads_the_trial_over_every_filing(tmp_path):
+    # Four filings of 10 chunks each in corpus order: the first 8 chunks would all be the first
+    # filing's; 8 spread chunks take 2 from each, and the same N gives every teacher the same chunks.
+    rows = [{"id": f"{f}-{i}", "accession": f} for f in "ABCD" for i in range(10)]
+    path = tmp_path / "all.jsonl"
+    write_jsonl(path, rows)
+    picked = runner.corpus(str(path), 8)
+    assert [r["id"] for r in picked] == ["A-2", "A-7", "B-2", "B-7", "C-2", "C-7", "D-2", "D-7"]
+    assert runner.corpus(str(path), 8) == picked
+    assert len(runner.corpus(str(path), 40)) == len(runner.corpus(str(path), 99)) == 40
+    assert runner.corpus(str(path), None) == rows
+
+
 def test_shards_are_stable_and_cover_the_corpus():
     ids = [f"id{i}" for i in range(1000)]
     shards = [runner.shard_of(i, 4) for i in ids]

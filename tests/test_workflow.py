@@ -352,7 +352,7 @@ def test_transformers_teacher_on_the_tiny_model(ran_copy):
 
 
 def test_transformers_teacher_with_the_real_model_on_a_few_chunks(ran_copy, smollm2_wheel):
-    """SmolLM2 as a constrained teacher on the first chunks: answers pass the quality checks or are
+    """SmolLM2 as a constrained teacher on a few chunks: answers pass the quality checks or are
     rejected with their reason; nothing is counted valid that a check would refuse."""
     teachers = {
         "smol": {

@@ -43,10 +43,23 @@ def shard_of(chunk_id: str, shards: int) -> int:
     return int(hashlib.sha256(chunk_id.encode()).hexdigest()[:12], 16) % shards
 
 
+def spread(rows: list, n: int | None) -> list:
+    """``n`` rows evenly spaced over ``rows``, in their order: all where ``n`` is None or not smaller.
+
+    The corpus is ordered by filing and Item, so its first chunks are one filing's business
+    section: a trial on them says nothing about risk factors or MD&A, and a dataset built on
+    them has one filing, which a split by filing cannot divide. Evenly spaced chunks keep every
+    filing and Item in proportion, and depend on ``n`` and the corpus alone, so teachers given
+    the same ``max_chunks`` answer the same chunks (a teacher comparison relies on it).
+    """
+    if n is None or n >= len(rows):
+        return list(rows)
+    return [rows[int((i + 0.5) * len(rows) / n)] for i in range(n)]
+
+
 def corpus(chunks_path: str, max_chunks: int | None = None) -> list[dict]:
-    """The chunks a teacher answers: all, or the first ``max_chunks`` in corpus order (a trial run)."""
-    chunks = list(read_jsonl(chunks_path))
-    return chunks[:max_chunks] if max_chunks else chunks
+    """The chunks a teacher answers: all, or ``max_chunks`` spread evenly over the corpus (``spread``)."""
+    return spread(list(read_jsonl(chunks_path)), max_chunks)
 
 
 def shard_chunks(chunks_path: str, shard: int, shards: int, max_chunks: int | None = None) -> list[dict]:
