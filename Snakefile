@@ -34,6 +34,7 @@ include: "rules/dpo.smk"
 include: "rules/evaluation.smk"
 include: "rules/figures.smk"
 include: "rules/benchmarks.smk"
+include: "rules/teacher_comparison.smk"
 
 
 onerror:

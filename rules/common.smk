@@ -24,6 +24,7 @@ from finstep.benchmarks.hub_data import configured_datasets, dataset_manifest
 from finstep.benchmarks.tasks import TASKS
 from finstep.evaluation.config import check_evaluation
 from finstep.teacher.config import loads_model, shard_options, shard_resources, teacher_configs
+from finstep.teacher_comparison.config import comparison_config, with_comparison_pairs
 from finstep.training.config import dpo_pairs, pair_training, student_configs, training_pairs
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
@@ -193,7 +194,12 @@ WHEELS = {
 }
 # Derived datasets of the data-fraction sweep (none unless sweep.student is set).
 SWEEP = checked(sweep_datasets, config.get("sweep"), DATASETS, STUDENTS)
-PAIRS = checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS, SWEEP)
+# Teachers compared by their students (none unless teacher_comparison.student is set): its
+# pairs train as configured pairs do.
+COMPARISON = checked(comparison_config, config["teacher_comparison"], DATASETS, TEACHERS, STUDENTS)
+PAIRS = with_comparison_pairs(
+    checked(training_pairs, config.get("pairs") or [], STUDENTS, DATASETS, SWEEP), COMPARISON
+)
 PAIR_TRAINING = checked(pair_training, config.get("pairs") or [], config["training"])
 # DPO stages, (student, dataset) → dpo.training settings; each continues a pair's SFT adapter.
 DPO = checked(dpo_pairs, config["dpo"], PAIRS)
@@ -471,7 +477,36 @@ def all_targets():
         + ["results/metrics/summary.csv"]
         + benchmark_targets()
         + dpo_targets()
+        + comparison_targets()
     )
+
+
+COMPARISON_OUTPUTS = {
+    "json": "results/teacher_comparison/comparison.json",
+    "table_md": "results/tables/teacher_comparison.md",
+    "table_csv": "results/tables/teacher_comparison.csv",
+    "png": "results/figures/teacher_comparison.png",
+    "pdf": "results/figures/teacher_comparison.pdf",
+}
+
+
+def comparison_targets():
+    return list(COMPARISON_OUTPUTS.values()) if COMPARISON else []
+
+
+def comparison_inputs(wildcards):
+    """Lists in the order of COMPARISON's datasets (and of their teachers)."""
+    student, datasets = COMPARISON["student"], COMPARISON["datasets"]
+    teachers = [COMPARISON["teachers"][d] for d in datasets]
+    return {
+        "tests": [f"results/datasets/{d}/test.jsonl" for d in datasets],
+        "tuned": [f"results/predictions/{student}/{d}/tuned.jsonl" for d in datasets],
+        # The base model's answers to the first dataset's rows; the common rows are among them.
+        "base": f"results/predictions/{student}/{datasets[0]}/base.jsonl",
+        "stats": [f"results/teacher/{t}/stats.json" for t in teachers],
+        "triplets": [f"results/teacher/{t}/triplets.jsonl" for t in teachers],
+        "benchmarks": benchmark_score_files(student),
+    }
 
 
 # Standard benchmarks (rules/benchmarks.smk), each checked against its task plugin now.

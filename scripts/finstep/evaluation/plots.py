@@ -332,3 +332,73 @@ def sweep_figure(points: list[dict]) -> Figure:
         ax.set_title("Data efficiency")
         ax.legend(frameon=False)
     return fig
+
+
+def teacher_comparison_figure(result: dict) -> Figure:
+    """Teachers by their own answers (left) and by their students (middle: ROUGE-L against each
+    teacher's summaries; right: unsupported numbers, which read no reference), with CI whiskers."""
+    teachers = list(result["teachers"])
+    models = list(result["models"])
+    others = iter((PALETTE["tuned"], *PALETTE["other"]))
+    colours = {m: PALETTE["base"] if result["models"][m]["teacher"] is None else next(others) for m in models}
+    labels = {
+        m: "base"
+        if result["models"][m]["teacher"] is None
+        else f"student of {result['models'][m]['teacher']}"
+        for m in models
+    }
+    with plt.rc_context(STYLE):
+        fig, (own_ax, rouge_ax, numbers_ax) = plt.subplots(
+            1, 3, figsize=(8.4, 2.6), layout="constrained", width_ratios=(1, 1.4, 1)
+        )
+        width = 0.8 / 2
+        for offset, (key, label, colour) in enumerate(
+            (
+                ("valid_rate", "valid answers", PALETTE["reference"]),
+                ("summaries_with_unsupported", "summaries with an unsupported number", PALETTE["other"][1]),
+            )
+        ):
+            stats = [{"mean": result["teachers"][t][key]} for t in teachers]
+            xs, heights, _ = _bar_series(stats, width, offset)
+            own_ax.bar(xs, heights, width, color=colour, edgecolor="white", label=label)
+        own_ax.set_xticks(range(len(teachers)), teachers)
+        own_ax.set_ylim(0, 1.05)
+        own_ax.set_ylabel("share")
+        own_ax.set_title("The teachers' own answers")
+        own_ax.legend(frameon=False, loc="upper right")
+        width = 0.8 / len(models)
+        for offset, model in enumerate(models):
+            stats = [result["models"][model][f"rougeL:{t}"] for t in teachers]
+            xs, heights, errors = _bar_series(stats, width, offset)
+            rouge_ax.bar(
+                xs,
+                heights,
+                width,
+                yerr=errors,
+                capsize=2,
+                color=colours[model],
+                edgecolor="white",
+                error_kw={"elinewidth": 0.8, "capthick": 0.8},
+                label=labels[model],
+            )
+            numbers = result["models"][model]["unsupported_numbers"]
+            if numbers.get("mean") is not None:  # none when no output of the model states a number
+                numbers_ax.bar(
+                    [offset],
+                    [numbers["mean"]],
+                    0.6,
+                    yerr=[[side] for side in _error(numbers)],
+                    capsize=2,
+                    color=colours[model],
+                    edgecolor="white",
+                    error_kw={"elinewidth": 0.8, "capthick": 0.8},
+                )
+        rouge_ax.set_xticks(range(len(teachers)), [f"vs {t}'s summaries" for t in teachers])
+        rouge_ax.set_xlim(-0.6, len(teachers) - 0.4)
+        rouge_ax.set_ylabel("ROUGE-L F-measure")
+        rouge_ax.set_title(f"Students on {result['common_rows']['n']} common test rows")
+        numbers_ax.set_xticks(range(len(models)), [labels[m] for m in models], rotation=15, ha="right")
+        numbers_ax.set_ylabel("share of a summary's numbers")
+        numbers_ax.set_title("Numbers the chunk does not state")
+        _legend_below(fig, [rouge_ax])
+    return fig
