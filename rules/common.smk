@@ -353,7 +353,7 @@ def dpo_inputs(wildcards):
 
 
 PREFERENCE_FILES = ("train.jsonl", "val.jsonl", "stats.json")
-DPO_FILES = ("adapter_model.safetensors", "adapter_config.json", "train_log.csv", "run.json")
+DPO_FILES = ("adapter_model.safetensors", "adapter_config.json", "train_log.csv", "run.json", "README.md")
 # The DPO adapter's folder under its SFT adapter's, and its name as a model of the benchmarks.
 DPO_STAGE = "dpo"
 

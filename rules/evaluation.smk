@@ -53,12 +53,34 @@ rule model_card:
         "results/adapters/{student}/{dataset}/README.md",
     log:
         "logs/model_card/{student}/{dataset}.log",
+    # Not a DPO adapter's card (results/adapters/{student}/{dataset}/dpo/README.md): dpo_model_card's.
+    wildcard_constraints:
+        dataset="[^/]+",
     # Fails only on its input (bad records, a low valid rate): a retry would repeat the error.
     retries: 0
     conda:
         "../envs/eval.yaml"
     script:
         "../scripts/model_card.py"
+
+
+rule dpo_model_card:
+    input:
+        run="results/adapters/{student}/{dataset}/dpo/run.json",
+        preferences="results/preferences/{student}/{dataset}/stats.json",
+        metrics="results/metrics/{student}/{dataset}.json",
+        # The student's standard-benchmark scores (its DPO adapter as <dataset>/dpo), where configured.
+        benchmarks=lambda wildcards: benchmark_score_files(wildcards.student),
+    output:
+        "results/adapters/{student}/{dataset}/dpo/README.md",
+    log:
+        "logs/dpo_model_card/{student}/{dataset}.log",
+    # Fails only on its input: a retry would repeat the error.
+    retries: 0
+    conda:
+        "../envs/eval.yaml"
+    script:
+        "../scripts/dpo_model_card.py"
 
 
 rule evaluation:

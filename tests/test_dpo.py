@@ -16,6 +16,7 @@ pytest.importorskip("trl")
 from conftest import ROOT, tiny_student  # noqa: E402
 from finstep.config_schema import defaults  # noqa: E402
 from finstep.errors import FinstepError  # noqa: E402
+from finstep.evaluation.model_card import dpo_model_card  # noqa: E402
 from finstep.io import read_jsonl, sha256_file, write_json, write_jsonl  # noqa: E402
 from finstep.teacher.quality import QualityChecks  # noqa: E402
 from finstep.training import dpo  # noqa: E402
@@ -364,3 +365,24 @@ def test_two_dpo_steps_move_the_sft_adapter_against_its_frozen_copy(sft_pair, tm
     means = [sum(wins[i : i + batch]) / len(wins[i : i + batch]) for i in range(0, len(wins), batch)]
     assert held["reward_accuracy"] == pytest.approx(sum(means) / len(means))
     check_adapter(str(out))  # the DPO adapter passes the adapter check predict relies on
+
+    # The DPO adapter's model card: what it continues, the pairs kept and dropped, the recipe; the
+    # three-way metrics once scored.
+    card = dpo_model_card(run, json.loads((pairs_dir / "stats.json").read_text()))
+    assert f"The SFT adapter `{sft}` continued by TRL's `DPOTrainer`" in card
+    assert f"training rows: {len(train)} of 8 answered rows kept" in card and "| beta | `0.1` |" in card
+    assert "Not evaluated yet" in card
+    entry = {"label": "ROUGE-L", "headline": True, "order": 12, "panel": "rouge"}
+    scored = {
+        "n": 4,
+        "bootstrap": {"confidence": 0.95},
+        "metrics": {
+            "rougeL": {
+                **entry,
+                **{v: {"mean": m, "low": m - 0.1, "high": m + 0.1, "n": 4}
+                   for v, m in (("base", 0.3), ("tuned", 0.5), ("dpo", 0.55), ("delta_dpo", 0.05))},
+            }
+        },
+    }  # fmt: skip
+    card = dpo_model_card(run, json.loads((pairs_dir / "stats.json").read_text()), scored)
+    assert "| ROUGE-L | 0.300 [0.200, 0.400] | 0.500 [0.400, 0.600] | 0.550 [0.450, 0.650] | +0.050" in card

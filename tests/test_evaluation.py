@@ -489,7 +489,14 @@ def test_make_figures_writes_every_output_and_the_sweep(scored, tmp_path):
     folder, paths = scored
     log = folder / "train_log.csv"
     log.write_text("step,loss,learning_rate,grad_norm,tokens_per_second\n1,2.0,0.1,1,5\n2,1.5,0.1,1,5\n")
-    sweep = {"distill_summary-50pct": {"of": "distill_summary", "fraction": 0.5, "student": "tiny"}}
+    sweep = {
+        "distill_summary-50pct": {
+            "of": "distill_summary",
+            "fraction": 0.5,
+            "student": "tiny",
+            "teacher": "extractive",
+        }
+    }
     names = ("rouge", "quality", "loss", "teacher", "sweep")
     outputs = {f"{n}_{fmt}": str(tmp_path / "out" / f"{n}.{fmt}") for n in names for fmt in ("png", "pdf")}
     outputs |= {
@@ -519,6 +526,7 @@ def test_make_figures_writes_every_output_and_the_sweep(scored, tmp_path):
     assert "distill_summary-50pct" not in examples
     points = sweep_points([_load(p) for p in paths.values()], sweep)
     assert len(points) == 2 and {p["train_examples"] for p in points} == {30}
+    assert {p["format"] for p in points} == {"distill_summary (summary, teacher extractive)"}
 
 
 def test_latex_table_escapes_names(scored, tmp_path):
@@ -646,14 +654,21 @@ def test_a_dpo_adapter_that_was_never_applied_is_an_error():
 
 
 def test_sweep_config_and_derived_names():
-    datasets = {"distill_dss": {"kind": "distill"}}
+    datasets = {
+        "distill_dss": {"kind": "distill", "teacher": "extractive"},
+        "other": {"kind": "distill", "teacher": "llm"},
+    }
     derived = sweep_datasets(
-        {"student": "tiny", "datasets": ["distill_dss"], "fractions": [0.125, 0.5]}, datasets, {"tiny": {}}
+        {"student": "tiny", "datasets": ["distill_dss", "other"], "fractions": [0.125, 0.5]},
+        datasets,
+        {"tiny": {}},
     )
     assert derived == {
-        "distill_dss-12.5pct": {"of": "distill_dss", "fraction": 0.125, "student": "tiny"},
-        "distill_dss-50pct": {"of": "distill_dss", "fraction": 0.5, "student": "tiny"},
-    }
+        "distill_dss-12.5pct": {"of": "distill_dss", "fraction": 0.125, "student": "tiny", "teacher": "extractive"},
+        "distill_dss-50pct": {"of": "distill_dss", "fraction": 0.5, "student": "tiny", "teacher": "extractive"},
+        "other-12.5pct": {"of": "other", "fraction": 0.125, "student": "tiny", "teacher": "llm"},
+        "other-50pct": {"of": "other", "fraction": 0.5, "student": "tiny", "teacher": "llm"},
+    }  # fmt: skip
     assert sweep_datasets({"student": None}, datasets, {}) == {}
     with pytest.raises(FinstepError, match="sweep.datasets: 'nope' is not under datasets"):
         sweep_datasets({"student": "tiny", "datasets": ["nope"]}, datasets, {"tiny": {}})

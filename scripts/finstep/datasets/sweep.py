@@ -56,7 +56,13 @@ def sweep_datasets(sweep: dict | None, datasets: dict, students: dict) -> dict[s
                     f"datasets.{name} has the name of the sweep's {float(fraction) * 100:g}% share of "
                     f"{dataset!r}; rename that dataset (names ending -<percent>pct are the sweep's)"
                 )
-            derived[name] = {"of": dataset, "fraction": float(fraction), "student": student}
+            # The teacher names the curve: a sweep may hold the datasets of several teachers.
+            derived[name] = {
+                "of": dataset,
+                "fraction": float(fraction),
+                "student": student,
+                "teacher": datasets[dataset].get("teacher"),
+            }
     return derived
 
 

@@ -20,6 +20,7 @@ log = logging.getLogger("finstep.evaluation")
 def sweep_points(pairs: list[dict], sweep: dict[str, dict]) -> list[dict]:
     """ROUGE-L of each swept dataset's tuned student, the full set included, against training chunks."""
     swept = {spec["of"]: spec["student"] for spec in sweep.values()}
+    teachers = {spec["of"]: spec.get("teacher") for spec in sweep.values()}
     points = []
     for metrics in pairs:
         dataset, student = metrics["dataset"], metrics["student"]
@@ -30,7 +31,11 @@ def sweep_points(pairs: list[dict], sweep: dict[str, dict]) -> list[dict]:
         if not stats or stats.get("mean") is None:
             continue
         chunks = (metrics.get("train_examples") or {}).get("summary") or metrics.get("train_size") or 0
-        points.append({"format": f"{origin} ({metrics['format']})", "train_examples": chunks, **stats})
+        # One line per swept dataset, named by its format and, for a distillation set, its teacher.
+        teacher = f", teacher {teachers[origin]}" if teachers.get(origin) else ""
+        points.append(
+            {"format": f"{origin} ({metrics['format']}{teacher})", "train_examples": chunks, **stats}
+        )
     return points
 
 
