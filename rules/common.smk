@@ -26,6 +26,7 @@ from finstep.evaluation.config import check_evaluation
 from finstep.teacher.config import loads_model, shard_options, shard_resources, teacher_configs
 from finstep.teacher_comparison.config import comparison_config, with_comparison_pairs
 from finstep.training.config import dpo_pairs, pair_training, student_configs, training_pairs
+from finstep.training.preference_sources import check_rejected_source, rejected_teacher
 from finstep.validation import ACCESSION_PATTERN, TICKER_PATTERN, check_chunking, normalize_ticker
 
 
@@ -203,6 +204,12 @@ PAIRS = with_comparison_pairs(
 PAIR_TRAINING = checked(pair_training, config.get("pairs") or [], config["training"])
 # DPO stages, (student, dataset) → dpo.training settings; each continues a pair's SFT adapter.
 DPO = checked(dpo_pairs, config["dpo"], PAIRS)
+checked(
+    check_rejected_source,
+    config["dpo"]["preferences"],
+    {d: DATASETS[SWEEP[d]["of"] if d in SWEEP else d] for _, d in DPO},
+    TEACHERS,
+)
 checked(check_evaluation, config["evaluation"])
 
 
@@ -328,8 +335,11 @@ def preference_inputs(wildcards):
         "info": f"{folder}/split.json",
         "model": student_model(wildcards.student),
     }
-    if config["dpo"]["preferences"]["rejected"] == "sft":
+    rejected = config["dpo"]["preferences"]["rejected"]
+    if rejected == "sft":
         inputs |= sft_adapter_inputs(wildcards.student, wildcards.dataset)
+    elif rejected_teacher(rejected):  # another teacher's answers to the same chunks
+        inputs["rejected_triplets"] = f"results/teacher/{rejected_teacher(rejected)}/triplets.jsonl"
     options = DATASETS[origin(wildcards.dataset)]
     if options["kind"] == "distill":  # the chunks the teacher quality checks read
         inputs["triplets"] = f"results/teacher/{options['teacher']}/triplets.jsonl"

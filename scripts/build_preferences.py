@@ -23,4 +23,5 @@ hub.run_offline(
     max_truncated_share=snakemake.params.max_truncated_share,
     triplets=snakemake.input.get("triplets"),  # a distillation set's chunks, for the teacher quality checks
     accuracy_rel_tol=snakemake.params.accuracy_rel_tol,
+    rejected_triplets=snakemake.input.get("rejected_triplets"),  # rejected: teacher:<name>
 )

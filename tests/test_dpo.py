@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from finstep.teacher.quality import QualityChecks  # noqa: E402
 from finstep.training import dpo  # noqa: E402
 from finstep.training.adapter_check import check_adapter  # noqa: E402
 from finstep.training.config import dpo_pairs  # noqa: E402
+from finstep.training.preference_sources import check_rejected_source  # noqa: E402
 from finstep.training.preferences import (  # noqa: E402
     Judge,
     PreferenceSettings,
@@ -118,6 +120,7 @@ def test_split_counts_every_drop_by_reason_and_the_kept_pairs_by_failed_check():
         "student_matches": 1,
         "chosen_fails_check": 0,
         "not_worse": 1,
+        "no_rejected": 0,
     }
     assert counts["kept_worse_by"] == {
         "format": 1,
@@ -136,8 +139,24 @@ def test_preference_options_are_the_schemas_and_unknown_ones_are_refused():
     assert _settings().rejected == "sft" and _settings().match_rouge_l == 0.8 and _settings().require_worse
     with pytest.raises(FinstepError, match="option 'max_rows' is unknown"):
         _settings(max_rows=3)
-    with pytest.raises(FinstepError, match="choose sft or base"):
+    with pytest.raises(FinstepError, match="choose sft or base or teacher:<name>"):
         _settings(rejected="teacher")
+    assert _settings(rejected="teacher:weak").rejected == "teacher:weak"
+
+
+def test_a_teacher_source_of_rejected_answers_is_checked_before_any_job():
+    summary = {"kind": "distill", "teacher": "extractive", "format": "summary"}
+    teachers = {"extractive": {}, "weak": {}}
+    check_rejected_source({"rejected": "teacher:weak"}, {"distill_summary": summary}, teachers)
+    check_rejected_source({"rejected": "sft"}, {"arith": {"kind": "instructions"}}, teachers)
+    refusals = {
+        "which is not under teachers (extractive, weak)": ({"rejected": "teacher:nope"}, {"d": summary}),
+        "'arith' is an instruction set": ({"rejected": "teacher:weak"}, {"arith": {"kind": "instructions"}}),
+        "the teacher of DPO dataset 'd' itself": ({"rejected": "teacher:extractive"}, {"d": summary}),
+    }
+    for message, (preferences, datasets) in refusals.items():
+        with pytest.raises(FinstepError, match=re.escape(message)):
+            check_rejected_source(preferences, datasets, teachers)
 
 
 # --- one-line refusals ---------------------------------------------------------------------------------
@@ -283,6 +302,34 @@ def sft_pair(tmp_path_factory) -> tuple[dict, Path, Path]:
     training = {"max_length": 128, "max_steps": 2, "batch_size": 4, "grad_accum": 1, "logging_steps": 1}
     train_adapter(student, "tiny_sum", str(data), training, str(sft), str(work / "sft-checkpoints"))
     return student, data, sft
+
+
+def test_a_weaker_teachers_answers_can_be_the_rejected_ones(sft_pair, tmp_path, monkeypatch):
+    """rejected: teacher:<name>: its answer to each row's chunk, in the dataset's format; nothing generated."""
+    student, data, _sft = sft_pair
+    from finstep.training import predict
+
+    monkeypatch.setattr(predict, "load_model", lambda *a, **k: pytest.fail("no answer is generated"))
+    answered = [f"train{i}" for i in range(6)] + ["val0", "val1", "val2"]  # not train6, train7, val3
+    weak = tmp_path / "weak" / "triplets.jsonl"
+    write_jsonl(
+        weak,
+        [{"id": i, "text": "t", "rationale": "1. r", "summary": f"Weak words about {i}."} for i in answered],
+    )
+    out = tmp_path / "preferences"
+    preferences = {"rejected": "teacher:weak", "require_worse": False}
+    stats = build_preferences(
+        student, None, str(data), str(out), preferences, None, 12, 128, 0.05, rejected_triplets=str(weak)
+    )
+    assert stats["rejected"] == "teacher:weak" and stats["rejected_triplets_sha256"] == sha256_file(weak)
+    assert stats["train"]["dropped"]["no_rejected"] == 2 and stats["val"]["dropped"]["no_rejected"] == 1
+    train = list(read_jsonl(out / "train.jsonl"))
+    assert train and all(p["rejected"] == f"Weak words about {p['id']}." for p in train)
+    assert all(p["chosen"].startswith(("Acme", "Globex", "Initech", "Umbrella")) for p in train)
+    with pytest.raises(
+        FinstepError, match="rejected is 'teacher:weak' but the rejected answers given are None"
+    ):
+        build_preferences(student, None, str(data), str(out), preferences, None, 12, 128, 0.05)
 
 
 def test_two_dpo_steps_move_the_sft_adapter_against_its_frozen_copy(sft_pair, tmp_path, monkeypatch):

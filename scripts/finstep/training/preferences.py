@@ -16,7 +16,14 @@ A pair teaches nothing, or the wrong thing, when:
 - ``chosen_fails_check``: the teacher's answer fails a check the student's passes,
   so the order of the pair is in doubt;
 - ``not_worse`` (with ``require_worse``): the student's answer fails no check the
-  teacher's passes, so nothing measures it as worse.
+  teacher's passes, so nothing measures it as worse;
+- ``no_rejected`` (``rejected: teacher:<name>``): that teacher gave no valid answer
+  to the row's chunk.
+
+The rejected answers come from the SFT adapter (``sft``, the default), the base model
+(``base``), or another configured teacher's answers to the same chunks in the dataset's
+format (``teacher:<name>``, e.g. a weaker model teacher: no generation, and pairs that
+contrast two teachers rather than the student with its teacher).
 
 The checks are the project's own: the evaluation's no-answer, format validity and
 answer accuracy (an arithmetic row's number), and on distillation sets the teacher
@@ -33,6 +40,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..config_schema import defaults, settings
+from ..datasets import formats
 from ..datasets.predicted import predicted_rows, prompt_digest
 from ..errors import FinstepError
 from ..evaluation.answers import final_answer, is_correct, marked_answer
@@ -51,18 +59,19 @@ from ..teacher.quality import (
     words,
 )
 from .adapter_check import check_adapter_base
+from .preference_sources import REJECTED_SOURCES, rejected_teacher
 
 log = logging.getLogger("finstep.training")
 
-REJECTED_SOURCES = ("sft", "base")
 NO_ANSWER, FORMAT, WRONG_ANSWER = "no_answer", "format", "wrong_answer"
-PROMPT_CUT, STUDENT_MATCHES, CHOSEN_FAILS, NOT_WORSE = (
+PROMPT_CUT, STUDENT_MATCHES, CHOSEN_FAILS, NOT_WORSE, NO_REJECTED = (
     "prompt_cut",
     "student_matches",
     "chosen_fails_check",
     "not_worse",
+    "no_rejected",
 )
-DROP_REASONS = (PROMPT_CUT, STUDENT_MATCHES, CHOSEN_FAILS, NOT_WORSE)
+DROP_REASONS = (PROMPT_CUT, STUDENT_MATCHES, CHOSEN_FAILS, NOT_WORSE, NO_REJECTED)
 SPLITS = ("train", "val")
 
 
@@ -87,11 +96,23 @@ class PreferenceSettings:
                 f"dpo.preferences option {unknown[0]!r} is unknown; known: {', '.join(sorted(known))}"
             )
         made = cls(**(options or {}))
-        if made.rejected not in REJECTED_SOURCES:
+        if made.rejected not in REJECTED_SOURCES and not rejected_teacher(made.rejected):
             raise FinstepError(
-                f"dpo.preferences.rejected is {made.rejected!r}; choose {' or '.join(REJECTED_SOURCES)}"
+                f"dpo.preferences.rejected is {made.rejected!r}; choose {' or '.join(REJECTED_SOURCES)} "
+                "or teacher:<name> (another configured teacher's answers)"
             )
         return made
+
+
+def teacher_answers(rows: list[dict], triplets: str, fmt: str, split: str) -> list[str | None]:
+    """Another teacher's answer to each row's chunk, as the dataset's format writes a completion (None: no
+    valid answer), so the rejected side reads like the chosen one."""
+    completions = {
+        str(made["id"]): made["completion"]
+        for triplet in read_jsonl(triplets)
+        for made in formats.rows(triplet, fmt, split)
+    }
+    return [completions.get(str(row["id"])) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -195,11 +216,14 @@ def pair_row(row: dict, rejected: str, verdict: Verdict) -> dict:
 
 
 def split_pairs(
-    rows: list[dict], answers: list[str], cut: list[bool], judge: Judge, options: PreferenceSettings
+    rows: list[dict], answers: list[str | None], cut: list[bool], judge: Judge, options: PreferenceSettings
 ) -> tuple[list[dict], dict]:
     """The kept pairs of one split and its counts: answered, kept, dropped by reason, kept pairs worse by check."""
     kept, dropped, worse_by = [], Counter(), Counter()
     for row, answer, was_cut in zip(rows, answers, cut, strict=True):
+        if answer is None:  # a teacher source without a valid answer to this chunk
+            dropped[NO_REJECTED] += 1
+            continue
         verdict = judge_pair(row, answer, was_cut, judge, options)
         if verdict.reason is not None:
             dropped[verdict.reason] += 1
@@ -244,6 +268,16 @@ def student_answers(
     return generate(model, tokenizer, fitted.prompts, max_new_tokens, batch_size), fitted.cut
 
 
+def prompts_cut(student: dict, prompts: list[str], max_length: int, max_truncated_share: float) -> list[bool]:
+    """Which prompts ``predict``'s cap would cut (the student's tokenizer only, no model): a teacher
+    source's pairs are dropped where SFT and DPO would train on a cut prompt, as a student's are."""
+    from .model import load_tokenizer
+    from .predict import fit_prompts
+
+    tokenizer = load_tokenizer(student, padding_side="left")
+    return fit_prompts(tokenizer, prompts, max_length, max_truncated_share).cut
+
+
 def build_preferences(
     student: dict,
     adapter_dir: str | None,
@@ -256,19 +290,27 @@ def build_preferences(
     max_truncated_share: float,
     triplets: str | None = None,
     accuracy_rel_tol: float = defaults("evaluation")["accuracy_rel_tol"],
+    rejected_triplets: str | None = None,
 ) -> dict:
     """Write ``train.jsonl``, ``val.jsonl`` and ``stats.json`` of the preference set; returns the stats.
 
-    ``adapter_dir`` is the SFT adapter (``rejected: sft``) or None (``rejected: base``);
+    ``adapter_dir`` is the SFT adapter (``rejected: sft``) or None (``rejected: base`` or
+    ``teacher:<name>``, whose answers are ``rejected_triplets``);
     ``quality`` and ``triplets`` are a distillation set's teacher's ``quality`` options and answers
     (their chunks are what the quality checks read); None for an instruction set.
     An empty training set is written, not refused: the ``dpo`` rule refuses it, and
     ``stats.json`` says why it is empty.
     """
     options = PreferenceSettings.from_options(preferences)
-    if (adapter_dir is None) != (options.rejected == "base"):
+    source_teacher = rejected_teacher(options.rejected)
+    if (adapter_dir is None) == (options.rejected == "sft"):
         raise FinstepError(
             f"dpo.preferences.rejected is {options.rejected!r} but the adapter given is {adapter_dir!r}"
+        )
+    if bool(source_teacher) != bool(rejected_triplets):
+        raise FinstepError(
+            f"dpo.preferences.rejected is {options.rejected!r} but the rejected answers given are "
+            f"{rejected_triplets!r}"
         )
     folder = Path(dataset_dir)
     info = read_json(folder / "split.json")
@@ -288,15 +330,18 @@ def build_preferences(
         for split in SPLITS
     }
     rows = [row for split in SPLITS for row in drawn[split][0]]
-    answers, cut = student_answers(
-        student,
-        adapter_dir,
-        [row["prompt"] for row in rows],
-        max_new_tokens,
-        options.batch_size,
-        max_length,
-        max_truncated_share,
-    )
+    prompts = [row["prompt"] for row in rows]
+    if source_teacher:
+        answers: list[str | None] = [
+            answer
+            for split in SPLITS
+            for answer in teacher_answers(drawn[split][0], str(rejected_triplets), judge.fmt, split)
+        ]
+        cut = prompts_cut(student, prompts, max_length, max_truncated_share)
+    else:
+        answers, cut = student_answers(
+            student, adapter_dir, prompts, max_new_tokens, options.batch_size, max_length, max_truncated_share
+        )
     stats: dict = {
         "rejected": options.rejected,
         "adapter": adapter_dir,
@@ -304,6 +349,7 @@ def build_preferences(
         "adapter_sha256": read_json(Path(adapter_dir) / "run.json").get("adapter_sha256")
         if adapter_dir
         else None,
+        "rejected_triplets_sha256": sha256_file(rejected_triplets) if rejected_triplets else None,
         "settings": asdict(options) | {"max_new_tokens": max_new_tokens, "max_length": max_length},
         "quality": judge.quality.as_dict() if judge.sources is not None else None,
         "dataset_sha256": {
