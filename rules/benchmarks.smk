@@ -75,7 +75,8 @@ rule benchmark_predict:
         protocol="generate|loglik",
     threads: config["threads"]
     resources:
-        gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
+        # One process: a student trained on several GPUs answers on one (README, More GPUs).
+        gpu=lambda wildcards: min(STUDENTS[wildcards.student]["gpu"], 1),
         gpu_mem_mb=16000,
         mem_mb=32000,
         runtime=240,

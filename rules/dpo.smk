@@ -30,7 +30,8 @@ rule preferences:
         hub_cache=HUB_CACHE,
     threads: config["threads"]
     resources:
-        gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
+        # The student answers the rows in one process: one GPU whatever train and dpo use.
+        gpu=lambda wildcards: min(STUDENTS[wildcards.student]["gpu"], 1),
         gpu_mem_mb=16000,
         mem_mb=32000,
         runtime=240,
@@ -57,6 +58,7 @@ rule dpo:
         checkpoint_dir=lambda wildcards: f"results/checkpoints/{wildcards.student}/{wildcards.dataset}/dpo",
         hub_cache=HUB_CACHE,
     threads: config["threads"]
+    # As train: a student's gpu above 1 trains data-parallel on that many GPUs of one node.
     resources:
         gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
         gpu_mem_mb=16000,

@@ -24,6 +24,8 @@ rule train:
         checkpoint_dir=lambda wildcards: f"results/checkpoints/{wildcards.student}/{wildcards.dataset}",
         hub_cache=HUB_CACHE,
     threads: config["threads"]
+    # A student's gpu above 1: one job of that many GPUs on one node, trained data-parallel
+    # (finstep.training.distributed); the SLURM profile asks for them with nodes: 1.
     resources:
         gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
         gpu_mem_mb=16000,
@@ -76,7 +78,8 @@ rule predict:
         hub_cache=HUB_CACHE,
     threads: config["threads"]
     resources:
-        gpu=lambda wildcards: STUDENTS[wildcards.student]["gpu"],
+        # Generation runs in one process: a student trained on several GPUs predicts on one.
+        gpu=lambda wildcards: min(STUDENTS[wildcards.student]["gpu"], 1),
         gpu_mem_mb=16000,
         mem_mb=32000,
         runtime=240,

@@ -1,18 +1,17 @@
 from pathlib import Path
 
-from finstep.models import hub
+from finstep.training import distributed
 
 dataset_dir = Path(snakemake.input.train).parent
-student = snakemake.params.student
 
-hub.run_offline(
+# One process, or the student's `gpu` ranks under `accelerate launch` (finstep.training.distributed).
+distributed.launch(
     "finstep.training.train:train_adapter",
     snakemake.log[0],
     snakemake.params.hub_cache,
-    student["model"],
-    student.get("revision"),
+    snakemake.wildcards.student,
     threads=snakemake.threads,
-    student=student,
+    student=snakemake.params.student,
     dataset=dataset_dir.name,
     dataset_dir=str(dataset_dir),
     training=snakemake.params.training,

@@ -1,17 +1,15 @@
 from pathlib import Path
 
-from finstep.models import hub
+from finstep.training import distributed
 
-student = snakemake.params.student
-
-hub.run_offline(
+# One process, or the student's `gpu` ranks under `accelerate launch` (finstep.training.distributed).
+distributed.launch(
     "finstep.training.dpo:train_dpo",
     snakemake.log[0],
     snakemake.params.hub_cache,
-    student["model"],
-    student.get("revision"),
+    snakemake.wildcards.student,
     threads=snakemake.threads,
-    student=student,
+    student=snakemake.params.student,
     dataset=snakemake.wildcards.dataset,
     sft_dir=str(Path(snakemake.input.sft_run).parent),
     preferences_dir=str(Path(snakemake.input.pairs).parent),

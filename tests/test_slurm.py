@@ -19,8 +19,10 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from types import SimpleNamespace
 
 import pytest
+import yaml
 from conftest import ROOT
 from test_workflow import SNAKEMAKE, copy_project
 
@@ -132,3 +134,40 @@ def test_default_workflow_runs_on_slurm_with_gpus_for_gpu_rules_only(cluster, tm
             assert memory <= 4000 and job["NumCPUs"] == "1", job
     shard = next(job for job in jobs if job["rule"] == "teacher_shard")
     assert shard["MinMemoryNode"] == "2000M" and shard["TimeLimit"] == "01:00:00", shard  # the plugin's
+
+
+class _Resources(dict):
+    """A job's resources as the SLURM plugin reads them: ``.get`` and attribute access."""
+
+    __getattr__ = dict.__getitem__
+
+
+def test_a_student_of_four_gpus_is_one_slurm_job_of_four_t4s_on_one_node():
+    """The sbatch request of ``train`` for ``gpu: 4``, built by the plugin's own code from the rule's
+    resources and the profile's, without a cluster (the one-node cluster above has one GPU)."""
+    pytest.importorskip("snakemake_executor_plugin_slurm", reason="install the dev extras for the SLURM test")
+    from finstep.training.config import student_configs
+    from snakemake_executor_plugin_slurm.submit_string import get_submit_command
+    from snakemake_executor_plugin_slurm.utils import set_gres_string
+
+    profile = yaml.safe_load((ROOT / "profiles" / "slurm" / "config.yaml").read_text())
+    student = student_configs({"big": {"model": "org/base", "revision": "abc", "gpu": 4}})["big"]
+    for rule in ("train", "dpo"):
+        overrides = profile["set-resources"][rule]
+        resources = _Resources(
+            gpu=student["gpu"],  # the rule's: STUDENTS[student]["gpu"]
+            **{key: value for key, value in overrides.items() if key not in ("mem_mb", "runtime")},
+            mem_mb=eval(overrides["mem_mb"], {"attempt": 1}),  # the profile's expressions, first attempt
+            runtime=eval(overrides["runtime"], {"attempt": 1}),
+        )
+        job = SimpleNamespace(resources=resources, threads=1)
+        params = {
+            "run_uuid": "u",
+            "slurm_logfile": "l",
+            "comment_str": f"rule_{rule}",
+            "account": "",
+            "partition": "",
+            "workdir": "",
+        }
+        call = get_submit_command(job, params) + set_gres_string(job)
+        assert "--gpus=t4:4" in call and "--nodes=1" in call and "--cpus-per-gpu=4" in call, call

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import torch
 from peft import PeftModel
 from transformers import PreTrainedModel
+from transformers.trainer_pt_utils import LengthGroupedSampler
 from transformers.utils import ModelOutput
 from trl import SFTTrainer
 from trl.kernels import ChunkedLogProbFunction
@@ -63,8 +64,11 @@ def completion_log_probs(model: torch.nn.Module, inputs: dict) -> tuple[torch.Te
     ``inputs`` is a collated batch with ``labels``; the rest goes to the decoder
     (LoRA's layers sit inside it, so a PEFT model's adapters take part).
     """
-    if not plain_lm_head(model):
-        # TRL's head: every position, any logit transform
+    # A data-parallel rank's model is wrapped (DDP, FSDP): its gradients are synchronised only for a forward
+    # through the wrapper, so the decoder cannot be called on its own below; TRL's head goes through it.
+    wrapped = not isinstance(model, (PeftModel, PreTrainedModel))
+    if wrapped or not plain_lm_head(model):
+        # TRL's head: every position (on a GPU its Triton kernel, no full logits), any logit transform
         outputs = model(**inputs, use_cache=False, fused_lm_head=True)
         return outputs.log_probs, outputs.label_mask
     causal_lm = _causal_lm(model)
@@ -87,6 +91,21 @@ class CompletionSFTTrainer(SFTTrainer):
     step's token count (``num_items_in_batch``), else the batch's. TRL's
     ``entropy`` and ``mean_token_accuracy`` metrics are not computed.
     """
+
+    def _get_train_sampler(self, train_dataset: object = None) -> torch.utils.data.Sampler | None:
+        """Length groups of a whole optimizer step's rows, every rank's, as one process would draw them.
+
+        Transformers sizes the groups by one rank's rows per step: N ranks would group
+        (and so order) the rows otherwise than the one-GPU recipe does once the groups'
+        cap (50 batches) is reached.
+        """
+        sampler = super()._get_train_sampler(train_dataset)
+        if isinstance(sampler, LengthGroupedSampler) and self.accelerator.num_processes > 1:
+            step_rows = self.args.train_batch_size * self.args.gradient_accumulation_steps
+            sampler = LengthGroupedSampler(
+                step_rows * self.accelerator.num_processes, lengths=sampler.lengths
+            )
+        return sampler
 
     def compute_loss(
         self,

@@ -23,6 +23,11 @@ def student_configs(students: dict, models: dict | None = None) -> dict[str, dic
         ref = resolve_model(options.get("model"), options.get("revision"), models or {}, f"students.{name}")
         options["model"] = ref.path
         options.setdefault("gpu", 1)
+        if options.get("fsdp") and int(options["gpu"]) < 2:
+            raise FinstepError(
+                f"students.{name}.fsdp shards the model across GPUs, but gpu is {options['gpu']}: "
+                "set gpu to 2 or more, or fsdp: false"
+            )
         checked[str(name)] = options
     return checked
 

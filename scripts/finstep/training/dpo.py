@@ -35,10 +35,19 @@ from ..errors import FinstepError
 from ..io import read_json, read_jsonl, sha256_file
 from ..pipeline import code_origin
 from .adapter_check import check_adapter, check_adapter_base
+from .distributed import fsdp_wrap
 from .model import base_revision, load_base_model, load_tokenizer
 from .precision import Precision, device_precision, keep_trainable_fp32, return_freed_memory
 from .preferences import dropped_text
-from .train import PACKAGES, claim_checkpoints, peak_memory, run_training, trainer_args, write_outputs
+from .train import (
+    PACKAGES,
+    claim_checkpoints_once,
+    data_parallel,
+    peak_memory,
+    run_training,
+    trainer_args,
+    write_outputs,
+)
 from .trainlog import LogLastStep, TimingColumns, mean_train_loss, train_seconds
 
 log = logging.getLogger("finstep.training")
@@ -197,6 +206,7 @@ def build_dpo_trainer(
     )
     if "ref" not in trainer.model.peft_config:  # TRL skips the copy for some peft versions' adapters
         raise FinstepError(f"TRL made no frozen copy of {sft_dir}: the reference would be the base model")
+    fsdp_wrap(trainer)
     # TRL casts a quantized model's trainable weights to bf16 here too.
     cast = keep_trainable_fp32(trainer.model)
     if cast:
@@ -227,8 +237,9 @@ def pair_logps(trainer: DPOTrainer, adapter: str | None) -> list[tuple[float, fl
             kwargs = {k: v for k, v in inputs.items() if k not in _NOT_MODEL_INPUTS}
             out = model(**kwargs, use_cache=False, labels=labels, fused_lm_head=True)
             width = inputs["completion_mask"].size(1) - 1  # log-probs of the tokens after the first
-            chosen, rejected = out.log_probs[:, -width:].float().sum(dim=1).chunk(2, dim=0)
-            found += list(zip(chosen.tolist(), rejected.tolist(), strict=True))
+            pairs = torch.stack(out.log_probs[:, -width:].float().sum(dim=1).chunk(2, dim=0), dim=1)
+            # Data-parallel ranks each score their share: every rank gets all pairs, in order, once.
+            found += [tuple(pair) for pair in trainer.accelerator.gather_for_metrics(pairs).tolist()]
     return found
 
 
@@ -283,6 +294,7 @@ def train_dpo(
     """
     started = time.perf_counter()
     settings = DPOSettings.from_options(training)
+    rank_settings, batches = data_parallel(settings, "dpo.training")
     pairs = load_pairs(preferences_dir)
     check_adapter_base(student, sft_dir)
     sft = check_adapter(sft_dir)
@@ -291,19 +303,19 @@ def train_dpo(
     preference_sha256 = {name: sha256_file(Path(preferences_dir) / name) for name in PREFERENCE_FILES}
     return_freed_memory()  # before the model loads: every block from here on
     precision = device_precision()
-    trainer = build_dpo_trainer(student, sft_dir, pairs, settings, precision, checkpoint_dir, max_length)
+    trainer = build_dpo_trainer(student, sft_dir, pairs, rank_settings, precision, checkpoint_dir, max_length)
     # The SFT adapter's digest too: after a retrained SFT adapter, DPO starts afresh from the new one.
-    claim_checkpoints(
-        checkpoint_dir,
-        {
-            "student": student,
-            "base_revision": revision,
-            "sft_adapter_sha256": sft["sha256"],
-            "dpo": dataclasses.asdict(settings),
-            "max_length": max_length,
-            "preferences_sha256": preference_sha256,
-        },
-    )
+    key = {
+        "student": student,
+        "base_revision": revision,
+        "sft_adapter_sha256": sft["sha256"],
+        "dpo": dataclasses.asdict(rank_settings),
+        "max_length": max_length,
+        "preferences_sha256": preference_sha256,
+    }
+    if batches is not None:  # other ranks keep other RNG states and data shards: another run
+        key["processes"] = batches.processes
+    claim_checkpoints_once(trainer, checkpoint_dir, key)
     resumed = run_training(trainer, checkpoint_dir)
     run = {
         "dataset": dataset,
@@ -334,6 +346,8 @@ def train_dpo(
             "loss_type": ",".join(settings.loss_type),
             "max_length": max_length,
         },
+        # N ranks: each one's batch and accumulation, recomputed so that the effective batch is the recipe's
+        "data_parallel": batches.as_dict() if batches is not None else None,
     }
     write_outputs(trainer, out_dir, run, columns=LOG_COLUMNS, names=LOG_NAMES)
     loss = "not logged" if run["train_loss"] is None else f"{run['train_loss']:.4f}"

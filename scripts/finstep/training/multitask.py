@@ -115,7 +115,12 @@ class MultitaskSFTTrainer(CompletionSFTTrainer):
         counts = torch.zeros(len(TASKS), dtype=torch.long)
         for batch in batches:
             counts += task_token_counts(batch["labels"], batch["task_ids"]).cpu()
-        self._step_task_tokens = counts.to(device)
+        counts = counts.to(device)
+        if self.accelerator.num_processes > 1:
+            # The whole step's counts, every rank's rows: each rank's loss is then its share of the one
+            # weighted loss, and the sum of the shares (DDP averages, hence compute_loss's factor) is that loss.
+            counts = self.accelerator.reduce(counts, reduction="sum")
+        self._step_task_tokens = counts
         return batches, num_items
 
     def compute_loss(
@@ -129,5 +134,7 @@ class MultitaskSFTTrainer(CompletionSFTTrainer):
         log_probs, mask = completion_log_probs(model, inputs)
         counts = self._step_task_tokens if model.training else None  # evaluation: per batch
         loss = weighted_task_loss(-log_probs, mask, task_ids, self.alpha, counts)
+        if counts is not None and self.accelerator.num_processes > 1:
+            loss = loss * self.accelerator.num_processes  # DDP averages the ranks' gradients
         outputs = CompletionOutput(loss=loss, log_probs=log_probs, label_mask=mask)
         return (loss, outputs) if return_outputs else loss

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
 from dataclasses import dataclass
 
@@ -45,12 +46,16 @@ class Precision:
 
 
 def device_precision() -> Precision:
-    """bf16 on GPUs of compute capability 8.0+, fp16 on older ones (a T4), fp32 on CPU.
+    """bf16 on GPUs of compute capability 8.0+, fp16 on older ones (a T4), fp32 on CPU; a rank's own GPU.
 
     The teacher's rule (``resolve_dtype``): the capability decides, because
     ``torch.cuda.is_bf16_supported()`` says True on a T4, where bf16 is emulated.
     """
     device = resolve_device("auto")
+    if device.type == "cuda" and "LOCAL_RANK" in os.environ:
+        # One rank of a data-parallel run (``distributed``): its own GPU, for the model and for NCCL.
+        device = torch.device("cuda", int(os.environ["LOCAL_RANK"]))
+        torch.cuda.set_device(device)
     return Precision(device, resolve_dtype("auto", device))
 
 

@@ -20,6 +20,7 @@ import time
 import uuid
 from importlib.metadata import version
 from pathlib import Path
+from typing import TypeVar
 
 import torch
 from peft import load_peft_weights, set_peft_model_state_dict
@@ -43,6 +44,7 @@ from .data import (
     to_dataset,
     trl_row,
 )
+from .distributed import Batches, World, fsdp_enabled, fsdp_wrap, per_device_batches, trainer_overrides
 from .model import base_revision, load_base_model, load_tokenizer, lora_config
 from .multitask import MultitaskSFTTrainer
 from .precision import Precision, device_precision, keep_trainable_fp32, return_freed_memory
@@ -51,6 +53,7 @@ from .trainlog import COLUMNS, LogLastStep, TimingColumns, mean_train_loss, trai
 log = logging.getLogger("finstep.training")
 
 PACKAGES = ("torch", "transformers", "trl", "peft", "accelerate", "datasets")
+S = TypeVar("S")
 _CHECKPOINT = re.compile(rf"^{PREFIX_CHECKPOINT_DIR}-(\d+)$")
 
 
@@ -89,9 +92,10 @@ def trainer_args(settings: TrainingSettings, precision: Precision, checkpoint_di
     """The ``TrainingArguments`` fields every trainer of the project sets alike (SFT here, DPO in ``dpo``):
     length and batches, checkpoints a killed job resumes from, logging, seeds, memory and precision.
 
-    ``settings`` is any of the settings classes with these fields (``TrainingSettings``, ``DPOSettings``).
+    ``settings`` is any of the settings classes with these fields (``TrainingSettings``, ``DPOSettings``);
+    under data parallelism its batches are a rank's (``data_parallel``).
     """
-    return {
+    args = {
         "output_dir": checkpoint_dir,
         "num_train_epochs": settings.epochs,
         "max_steps": -1 if settings.max_steps is None else settings.max_steps,
@@ -116,6 +120,25 @@ def trainer_args(settings: TrainingSettings, precision: Precision, checkpoint_di
         # explicit bf16/fp16 and the optimizer: TRL's configs default to bf16, on a CPU and a T4 too
         **precision.trainer_args(),
     }
+    if World.from_env().size > 1 or fsdp_enabled():
+        args.update(trainer_overrides(fsdp_enabled(), settings.gradient_checkpointing))
+    return args
+
+
+def data_parallel(settings: S, where: str = "training") -> tuple[S, Batches | None]:
+    """The settings one rank trains with, and what was recomputed (None in a single process).
+
+    ``settings`` (any settings class with ``batch_size`` and ``grad_accum``) is the
+    one-GPU recipe; each of N ranks takes a share of its effective batch, so the N
+    ranks take the recipe's optimizer steps on the same rows (``per_device_batches``).
+    """
+    world = World.from_env()
+    if world.size <= 1:
+        return settings, None
+    batches = per_device_batches(settings.batch_size, settings.grad_accum, world.size, where)
+    return dataclasses.replace(
+        settings, batch_size=batches.batch_size, grad_accum=batches.grad_accum
+    ), batches
 
 
 def sft_config(settings: TrainingSettings, precision: Precision, checkpoint_dir: str) -> SFTConfig:
@@ -178,6 +201,7 @@ def build_trainer(
         "callbacks": [TimingColumns(), LogLastStep()],
     }
     trainer = MultitaskSFTTrainer(**kwargs, alpha=alpha) if multitask else CompletionSFTTrainer(**kwargs)
+    fsdp_wrap(trainer)
     cast = keep_trainable_fp32(trainer.model)
     if cast:
         log.info("cast %d trainable tensors back to fp32 (TRL had made them bf16)", cast)
@@ -209,6 +233,13 @@ def claim_checkpoints(checkpoint_dir: str, key: dict) -> None:
         shutil.rmtree(folder)
     if not path.is_file():
         write_json(path, key)
+
+
+def claim_checkpoints_once(trainer: Trainer, checkpoint_dir: str, key: dict) -> None:
+    """``claim_checkpoints`` by the main process, the other ranks waiting: none may read a folder being removed."""
+    if trainer.accelerator.is_main_process:
+        claim_checkpoints(checkpoint_dir, key)
+    trainer.accelerator.wait_for_everyone()
 
 
 def finished_state(checkpoint: str | None) -> TrainerState | None:
@@ -295,25 +326,37 @@ def write_outputs(
     columns: tuple[str, ...] = COLUMNS,
     names: dict[str, str] | None = None,
 ) -> None:
-    """Adapter, training log and run record, each file renamed into place whole.
+    """Adapter, training log and run record, each file renamed into place whole, by the main process.
 
+    Every rank calls it: under FSDP the adapter's shards are gathered from all of
+    them (PEFT's guide: a full state dict, saved through the trainer); under DDP
+    each rank holds the whole adapter and only the main process writes.
     The model card (``README.md``) is the ``model_card`` rule's: it adds the
     evaluation's metrics, which exist only after this adapter has been used.
     """
+    main = trainer.accelerator.is_main_process
     target = Path(out_dir)
-    target.mkdir(parents=True, exist_ok=True)
     tmp = target / f".save.{uuid.uuid4().hex}.tmp"
     try:
-        trainer.model.save_pretrained(tmp)  # adapter_model.safetensors, adapter_config.json (and PEFT's card)
-        for name in ADAPTER_FILES:
-            share(tmp / name)  # safetensors writes 0600
-            os.replace(tmp / name, target / name)
+        if trainer.is_fsdp_enabled:
+            trainer.accelerator.state.fsdp_plugin.set_state_dict_type("FULL_STATE_DICT")
+            trainer.save_model(str(tmp))  # a collective: every rank gathers, the main one writes
+        elif main:
+            trainer.model.save_pretrained(
+                tmp
+            )  # adapter_model.safetensors, adapter_config.json (and PEFT's card)
+        if main:
+            for name in ADAPTER_FILES:
+                share(tmp / name)  # safetensors writes 0600
+                os.replace(tmp / name, target / name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    # ``predict`` checks these before it loads the adapter: a truncated or altered file fails there by name.
-    run = {**run, "adapter_sha256": {name: sha256_file(target / name) for name in ADAPTER_FILES}}
-    write_train_log(trainer.state.log_history, str(target / "train_log.csv"), columns, names)
-    write_json(target / "run.json", run)
+    if main:
+        # ``predict`` checks these before it loads the adapter: a truncated or altered file fails there by name.
+        run = {**run, "adapter_sha256": {name: sha256_file(target / name) for name in ADAPTER_FILES}}
+        write_train_log(trainer.state.log_history, str(target / "train_log.csv"), columns, names)
+        write_json(target / "run.json", run)
+    trainer.accelerator.wait_for_everyone()
 
 
 def train_adapter(
@@ -322,24 +365,25 @@ def train_adapter(
     """Train a LoRA adapter of ``student`` on ``dataset`` and write it with its log and run record."""
     started = time.perf_counter()
     settings = TrainingSettings.from_options(training)
+    rank_settings, batches = data_parallel(settings)
     return_freed_memory()  # before the model loads: every block from here on
     precision = device_precision()
     splits = load_splits(dataset_dir)
     alpha = multitask_alpha(splits, settings)
     digests = dataset_digests(dataset_dir)
     revision = base_revision(student)
-    trainer, truncation = build_trainer(student, splits, settings, alpha, precision, checkpoint_dir)
+    trainer, truncation = build_trainer(student, splits, rank_settings, alpha, precision, checkpoint_dir)
     # The base's revision too: a local model folder rebuilt with new weights keeps its path, and
     # resuming an adapter trained on the old weights would pass for a run on the new ones.
-    claim_checkpoints(
-        checkpoint_dir,
-        {
-            "student": student,
-            "base_revision": revision,
-            "training": dataclasses.asdict(settings),
-            "dataset_sha256": digests,
-        },
-    )
+    key = {
+        "student": student,
+        "base_revision": revision,
+        "training": dataclasses.asdict(rank_settings),
+        "dataset_sha256": digests,
+    }
+    if batches is not None:  # other ranks keep other RNG states and data shards: another run
+        key["processes"] = batches.processes
+    claim_checkpoints_once(trainer, checkpoint_dir, key)
     resumed = run_training(trainer, checkpoint_dir)
     eval_loss = trainer.evaluate()["eval_loss"] if trainer.eval_dataset is not None else None
     run = {
@@ -363,7 +407,9 @@ def train_adapter(
         "train_seconds": train_seconds(trainer.state.log_history),  # the whole run, resumed or not
         "peak_memory": peak_memory(precision),
         "wall_seconds": round(time.perf_counter() - started, 1),
-        "hyperparameters": hyperparameters(student, settings, alpha),
+        "hyperparameters": hyperparameters(student, settings, alpha),  # the recipe's batches
+        # N ranks: each one's batch and accumulation, recomputed so that the effective batch is the recipe's
+        "data_parallel": batches.as_dict() if batches is not None else None,
         "split_sizes": splits.info.get("sizes", {}),
     }
     write_outputs(trainer, out_dir, run)
