@@ -24,7 +24,7 @@ from accelerate.commands.launch import launch_command_parser  # noqa: E402
 from conftest import tiny_student  # noqa: E402
 from finstep.errors import FinstepError  # noqa: E402
 from finstep.io import write_json, write_jsonl  # noqa: E402
-from finstep.training import distributed  # noqa: E402
+from finstep.training import distributed, dpo  # noqa: E402
 from finstep.training.config import student_configs  # noqa: E402
 from finstep.training.model import fsdp_load_kwargs  # noqa: E402
 from finstep.training.precision import Precision  # noqa: E402
@@ -79,6 +79,17 @@ def setup(tmp_path_factory) -> tuple[dict, Path]:
     return student, folder
 
 
+@pytest.fixture(scope="module")
+def one_process(setup, tmp_path_factory) -> Path:
+    """The recipe trained in one process: the curve the ranks must follow, and the SFT adapter DPO continues."""
+    student, dataset_dir = setup
+    work = tmp_path_factory.mktemp("one")
+    train_adapter(
+        student, "tiny_dss", str(dataset_dir), TRAINING, str(work / "one"), str(work / "checkpoints")
+    )
+    return work / "one"
+
+
 def _losses(adapter: Path) -> list[float]:
     with open(adapter / "train_log.csv", encoding="utf-8") as handle:
         return [float(row["loss"]) for row in csv.DictReader(handle)]
@@ -110,13 +121,10 @@ def offline_env(monkeypatch, tmp_path):
 
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="two CPU ranks need two cores")
 def test_two_cpu_ranks_train_the_one_process_loss_curve_and_resume_from_a_checkpoint(
-    setup, tmp_path, offline_env
+    setup, one_process, tmp_path, offline_env
 ):
     student, dataset_dir = setup
-    one = tmp_path / "one"
-    train_adapter(
-        student, "tiny_dss", str(dataset_dir), TRAINING, str(one), str(tmp_path / "one-checkpoints")
-    )
+    one = one_process
 
     _launch(student, dataset_dir, tmp_path, "two", "train.log")
     two = tmp_path / "two"
@@ -242,3 +250,53 @@ def test_fsdp_qlora_stores_the_4bit_weights_in_the_float_type_and_launches_with_
         student_configs({"big": {"model": "org/base", "revision": "abc", "fsdp": True}})
     with pytest.raises(FinstepError, match=r"students.big.fsdp needs CUDA GPUs"):
         distributed.check_processes(2, on_gpu=False, fsdp=True, student="big")
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="two CPU ranks need two cores")
+def test_dpo_in_two_cpu_ranks_takes_the_one_process_steps_and_scores_every_held_out_pair_once(
+    setup, one_process, tmp_path, offline_env
+):
+    student, _ = setup
+    pairs = tmp_path / "preferences"
+    for split, texts in (
+        ("train", TEXTS[:8]),
+        ("val", TEXTS[8:13]),
+    ):  # 5 validation pairs: 3 + 2 on two ranks
+        rows = [
+            {"id": f"{split}{i}", "prompt": f"Summarize.\n\n{t}", "chosen": t[:40], "rejected": t[-30:]}
+            for i, t in enumerate(texts)
+        ]
+        write_jsonl(pairs / f"{split}.jsonl", rows)
+    write_json(pairs / "stats.json", {"rejected": "sft"})
+    training = {"max_steps": 2, "batch_size": 2, "grad_accum": 2, "learning_rate": 5e-3, "beta": 0.1}
+    dpo.train_dpo(
+        student,
+        "tiny_dss",
+        str(one_process),
+        str(pairs),
+        training,
+        str(tmp_path / "one"),
+        str(tmp_path / "c1"),
+    )
+    distributed.launch(
+        "finstep.training.dpo:train_dpo",
+        str(tmp_path / "dpo.log"),
+        str(tmp_path / "hub"),
+        "tiny",
+        threads=2,
+        student={**student, "gpu": 2},
+        dataset="tiny_dss",
+        sft_dir=str(one_process),
+        preferences_dir=str(pairs),
+        training=training,
+        out_dir=str(tmp_path / "two"),
+        checkpoint_dir=str(tmp_path / "c2"),
+    )
+    one, two = (json.loads((tmp_path / name / "run.json").read_text()) for name in ("one", "two"))
+    assert two["data_parallel"]["per_device_batch_size"] == 2 and two["data_parallel"]["grad_accum"] == 1
+    assert two["train_loss"] == pytest.approx(one["train_loss"], abs=1e-5) and two["steps"] == 2
+    # The held-out log-probs, gathered from both ranks: every pair once, in the file's order, as one process.
+    assert [p["id"] for p in two["held_out"]["logps"]] == [f"val{i}" for i in range(5)]
+    for mine, theirs in zip(two["held_out"]["logps"], one["held_out"]["logps"], strict=True):
+        for model in ("base", "sft", "dpo"):
+            assert mine[model] == pytest.approx(theirs[model], abs=1e-3), (mine["id"], model)

@@ -32,6 +32,7 @@ from pathlib import Path
 from .. import pipeline
 from ..errors import FinstepError
 from ..models import hub
+from ..redaction import redact
 
 log = logging.getLogger("finstep.training")
 
@@ -205,7 +206,8 @@ def _relay(process: subprocess.Popen) -> str | None:
     """
     handlers = logging.getLogger().handlers
     error = None
-    for line in process.stdout:
+    for raw in process.stdout:
+        line = redact(raw)  # a library's own print, too, may hold a token
         if error is None and line.startswith("error: "):
             error = line.removeprefix("error: ").strip()
         for handler in handlers:

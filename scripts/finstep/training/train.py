@@ -336,6 +336,8 @@ def write_outputs(
     """
     main = trainer.accelerator.is_main_process
     target = Path(out_dir)
+    if main:
+        target.mkdir(parents=True, exist_ok=True)
     tmp = target / f".save.{uuid.uuid4().hex}.tmp"
     try:
         if trainer.is_fsdp_enabled:
