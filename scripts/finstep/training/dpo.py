@@ -193,12 +193,13 @@ def build_dpo_trainer(
     """The SFT adapter, trainable, on the base loaded as ``train`` loads it; TRL adds the frozen ``ref`` copy."""
     tokenizer = load_tokenizer(student)
     conversational = bool(tokenizer.chat_template)
+    args = dpo_config(settings, precision, checkpoint_dir, max_length)  # first: it starts the ranks' group
     policy = PeftModel.from_pretrained(load_base_model(student, precision), sft_dir, is_trainable=True)
     val = Dataset.from_list([trl_pair(row, conversational) for row in pairs.val]) if pairs.val else None
     trainer = DPOTrainer(
         model=policy,
         ref_model=None,  # the reference is the SFT adapter, copied by TRL into a frozen "ref" adapter
-        args=dpo_config(settings, precision, checkpoint_dir, max_length),
+        args=args,
         train_dataset=Dataset.from_list([trl_pair(row, conversational) for row in pairs.train]),
         eval_dataset=val,
         processing_class=tokenizer,

@@ -191,9 +191,12 @@ def build_trainer(
     check_truncation(truncation, settings.max_truncated_share)
     multitask = alpha is not None
     eval_rows = eval_sample(splits.val, settings.max_eval_examples, settings.seed)
+    # The arguments first: they start the ranks' process group, which an FSDP rank's loading needs
+    # (rank 0 reads the weights, the others wait for its broadcast).
+    args = sft_config(settings, precision, checkpoint_dir)
     kwargs = {
         "model": load_base_model(student, precision),
-        "args": sft_config(settings, precision, checkpoint_dir),
+        "args": args,
         "train_dataset": to_dataset(splits.train, conversational, multitask),
         "eval_dataset": to_dataset(eval_rows, conversational, multitask) if eval_rows else None,
         "processing_class": tokenizer,
