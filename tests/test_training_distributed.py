@@ -246,6 +246,8 @@ def test_fsdp_qlora_stores_the_4bit_weights_in_the_float_type_and_launches_with_
     assert distributed.trainer_overrides(fsdp=False, gradient_checkpointing=True) == {
         "ddp_find_unused_parameters": False
     }
+    # fsdp's default leaves a student's options (the rules' params) as they were before the option existed.
+    assert "fsdp" not in student_configs({"s": {"model": "org/base", "revision": "abc", "fsdp": False}})["s"]
     with pytest.raises(FinstepError, match=r"students.big.fsdp shards the model across GPUs, but gpu is 1"):
         student_configs({"big": {"model": "org/base", "revision": "abc", "fsdp": True}})
     with pytest.raises(FinstepError, match=r"students.big.fsdp needs CUDA GPUs"):

@@ -28,6 +28,10 @@ def student_configs(students: dict, models: dict | None = None) -> dict[str, dic
                 f"students.{name}.fsdp shards the model across GPUs, but gpu is {options['gpu']}: "
                 "set gpu to 2 or more, or fsdp: false"
             )
+        if not options.get("fsdp"):
+            # The default (DDP) is left out of the options the rules pass as params: a student
+            # configured before fsdp existed keeps its params, so its adapters and checkpoints stay valid.
+            options.pop("fsdp", None)
         checked[str(name)] = options
     return checked
 
