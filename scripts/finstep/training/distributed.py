@@ -66,10 +66,6 @@ class World:
         env = os.environ
         return cls(int(env.get("RANK", 0)), int(env.get("LOCAL_RANK", 0)), int(env.get("WORLD_SIZE", 1)))
 
-    @property
-    def main(self) -> bool:
-        return self.rank == 0
-
 
 def fsdp_enabled() -> bool:
     """Whether this rank was launched for FSDP (accelerate's launcher sets the variable)."""
