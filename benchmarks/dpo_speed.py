@@ -47,7 +47,7 @@ BATCH = {"batch_size": 2, "grad_accum": 2, "logging_steps": 1, "gradient_checkpo
 def sample(dataset: Path, rows: int, work: Path) -> tuple[Path, Path]:
     """A dataset folder of ``rows`` training rows, and a preference folder of the same rows."""
     train = [r for r in read_jsonl(dataset / "train.jsonl") if r.get("task", "summary") == "summary"][:rows]
-    val = [r for r in read_jsonl(dataset / "val.jsonl") if r.get("task", "summary") == "summary"][:4]
+    val = [r for r in read_jsonl(dataset / "val.jsonl") if r.get("task", "summary") == "summary"][:2]
     if len(train) < rows:
         raise SystemExit(f"{dataset}/train.jsonl holds {len(train)} summary rows, fewer than --rows {rows}")
     sft = work / "dataset"
@@ -123,7 +123,7 @@ def main() -> None:
     parser.add_argument("--model", default="results/models/smollm2-135m-instruct")
     parser.add_argument("--dataset", default="results/datasets/distill_summary")
     parser.add_argument("--rows", type=int, default=24)
-    parser.add_argument("--steps", type=int, default=6)
+    parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     student = {"model": str(Path(args.model).resolve()), **STUDENT}
