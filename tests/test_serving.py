@@ -181,6 +181,8 @@ def test_a_completion_request_on_the_rendered_prompt_answers_the_same(project, c
     rendered = render_prompt(served.tokenizer, _test_rows(project)[prediction["id"]]["prompt"])
     answer = client.completions.create(model=f"{STUDENT}/{DATASET}", prompt=rendered, temperature=0)
     assert answer.choices[0].text == prediction["prediction"]
+    stream = client.completions.create(model=f"{STUDENT}/{DATASET}", prompt=rendered, stream=True)
+    assert "".join(chunk.choices[0].text for chunk in stream) == prediction["prediction"]
 
 
 def test_the_models_are_base_and_tuned_and_say_what_is_served(client, pair):
@@ -251,7 +253,7 @@ def test_a_served_student_teaches_through_the_openai_teacher_plugin(client, url,
     # Answered, and constrained to the answer's JSON schema: the tiny model's answers are gibberish
     # cut at 24 tokens, so the parser rejects them as incomplete JSON, not as failed requests.
     for record in records:
-        assert record["status"] == "rejected" and record["output_tokens"] == 24, record
+        assert record["status"] == "rejected" and 0 < record["output_tokens"] <= 24, record
         assert not record["reject"]["reason"].startswith("backend"), record
         assert record["reject"]["raw"].startswith('{"rationale": "'), record
 

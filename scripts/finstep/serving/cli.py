@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         default=[],
         metavar="FILE",
-        help="overlays on config/config.yaml, as given to snakemake --configfile",
+        help="overlays on config/config.yaml, as given to snakemake --configfile (paths in the project folder)",
     )
     parser.add_argument("--directory", "-d", default=".", help="the project folder (default: here)")
     parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
