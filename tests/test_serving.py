@@ -185,6 +185,27 @@ def test_a_completion_request_on_the_rendered_prompt_answers_the_same(project, c
     assert "".join(chunk.choices[0].text for chunk in stream) == prediction["prediction"]
 
 
+def test_a_lone_message_longer_than_max_length_is_cut_as_predict_cuts_it_and_flagged(project, client, pair):
+    prompt = "Summarize.\n\n" + " ".join(TEXTS)  # far more than the pair's 128 tokens
+    tuned = f"{STUDENT}/{DATASET}"
+    raw = client.chat.completions.with_raw_response.create(
+        model=tuned, messages=[{"role": "user", "content": prompt}]
+    )
+    assert raw.headers["x-finstep-prompt-cut"] == str(pair.max_length) == "128"
+    rows = project / "long.jsonl"
+    write_jsonl(rows, [{"id": "long", "prompt": prompt, "completion": "x", "task": "summary"}])
+    out = project / "long-predictions.jsonl"
+    predict(
+        pair.student, str(project / ADAPTER), str(rows), str(out), MAX_NEW_TOKENS, 8, pair.max_length, 1.0
+    )
+    written = next(read_jsonl(out))
+    assert written["truncated"] and raw.parse().choices[0].message.content == written["prediction"]
+    short = client.chat.completions.with_raw_response.create(
+        model=tuned, messages=[{"role": "user", "content": "Hi"}]
+    )
+    assert "x-finstep-prompt-cut" not in short.headers
+
+
 def test_the_models_are_base_and_tuned_and_say_what_is_served(client, pair):
     models = {m.id: m.model_extra["finstep"] for m in client.models.list().data}
     assert set(models) == {STUDENT, f"{STUDENT}/{DATASET}"}
@@ -309,6 +330,8 @@ def no_load(monkeypatch, project):
     monkeypatch.setattr(cli, "setup", lambda log_path: None)  # keep pytest's logging
     monkeypatch.chdir(project)
     monkeypatch.delenv(cli.API_KEY_ENV, raising=False)
+    for name in ("HF_HUB_OFFLINE", "HF_HUB_CACHE"):  # the CLI goes offline: restored afterwards
+        monkeypatch.delenv(name, raising=False)
 
 
 def _refusal(*argv: str) -> str:
@@ -366,7 +389,9 @@ def test_the_vllm_command_serves_base_and_adapter_by_name_without_the_key(tmp_pa
     adapter = tmp_path / "adapter"
     adapter.mkdir()
     hub = {"model": "org/model", "revision": "a" * 40, "load_in_4bit": True}
-    pair = ServedPair("llama", "dss", hub, str(adapter), 128, 512, 2, str(tmp_path / "hub"), 40, "0" * 64)
+    pair = ServedPair(
+        "llama", "dss", hub, str(adapter), 128, 512, 2, str(tmp_path / "hub"), 40, "0" * 64, "a" * 40
+    )
     assert vllm_command(pair, "0.0.0.0", 8001) == [
         "vllm", "serve", "org/model", "--served-model-name", "llama",
         "--enable-lora", "--lora-modules", f"llama/dss={adapter}", "--max-lora-rank", "64",

@@ -27,7 +27,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from ..errors import FinstepError
-from ..training.model import base_revision
 from .generation import Answer, Decoding, Prompt, ServedModel
 
 # Request fields whose features this server lacks: refused when set, not ignored.
@@ -113,7 +112,7 @@ def create_app(served: ServedModel, api_key: str | None = None) -> FastAPI:
     created = int(time.time())
     base = {
         "base": pair.student["model"],
-        "revision": base_revision(pair.student),
+        "revision": pair.base_revision,
         "load_in_4bit": bool(pair.student.get("load_in_4bit")),
     }
     adapter_sha = pair.adapter_sha256

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from .. import redaction
 from ..errors import FinstepError
 from ..logs import setup
+from ..models import hub
 from ..models.refs import ref_of
 from ..redaction import redact
 from .pair import ServedPair, load_config, served_pair
@@ -127,14 +128,12 @@ def serve(pair: ServedPair, host: str, port: int, key: str | None, key_env: str)
     sock = bind(host, port)
     import uvicorn
 
-    from ..models import hub
     from ..models.loading import set_threads
     from .app import create_app
     from .generation import ServedModel
 
     student = pair.student
-    if ref_of(student).kind == "hub":  # read offline from the workflow's cache, as predict does
-        hub.go_offline(pair.hub_cache)
+    if ref_of(student).kind == "hub":  # in the workflow's cache (run() went offline), or say how to fetch it
         hub.check_cached(student["model"], student.get("revision"), pair.hub_cache)
     set_threads(pair.threads)
     app = create_app(ServedModel(pair), key)
@@ -156,7 +155,11 @@ def run(arguments: argparse.Namespace) -> None:
     os.chdir(arguments.directory)
     redaction.register(arguments.api_key_env)
     key = api_key(arguments.host, arguments.api_key_env)
-    pair = served_pair(arguments.student, arguments.dataset, load_config(arguments.configfile))
+    config = load_config(arguments.configfile)
+    # Models are read from the workflow's Hub cache only, as predict's job reads them: set before
+    # anything imports huggingface_hub (checking the adapter imports transformers).
+    hub.go_offline(config["hub_cache"])
+    pair = served_pair(arguments.student, arguments.dataset, config)
     if arguments.engine == "vllm":
         _exec_vllm(pair, arguments.host, arguments.port, key, arguments.print_command)
     else:

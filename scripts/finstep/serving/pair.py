@@ -39,6 +39,7 @@ class ServedPair:
     hub_cache: str
     lora_rank: int  # the adapter's largest LoRA rank (r, or a larger one of its rank_pattern)
     adapter_sha256: str  # of adapter_model.safetensors, as its training recorded it
+    base_revision: str  # the base's pinned revision, or a digest of its weights (what run.json records)
 
     @property
     def base_name(self) -> str:
@@ -115,6 +116,7 @@ def served_pair(student_name: str, dataset: str, config: dict) -> ServedPair:
             f"`snakemake {adapter_dir}/adapter_model.safetensors`{configured}"
         )
     from ..training.adapter_check import check_adapter, check_adapter_base
+    from ..training.model import base_revision
 
     student = students[student_name]
     check_adapter_base(student, adapter_dir)  # trained on this base, at this revision
@@ -149,4 +151,5 @@ def served_pair(student_name: str, dataset: str, config: dict) -> ServedPair:
         adapter_sha256=read_json(Path(adapter_dir) / "run.json")["adapter_sha256"][
             "adapter_model.safetensors"
         ],
+        base_revision=base_revision(student),
     )
