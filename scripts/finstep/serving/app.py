@@ -209,6 +209,7 @@ def create_app(served: ServedModel, api_key: str | None = None) -> FastAPI:
             }
             return JSONResponse(payload, headers=headers)
         include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+        created_at = int(time.time())
         chunk_kind = "chat.completion.chunk" if chat else "text_completion"
 
         def chunk(choices: list[dict], **extra: Any) -> str:
@@ -241,7 +242,6 @@ def create_app(served: ServedModel, api_key: str | None = None) -> FastAPI:
                     yield chunk([piece(item)])
             yield _sse("[DONE]")
 
-        created_at = int(time.time())
         return StreamingResponse(events(), media_type="text/event-stream", headers=headers)
 
     @app.post("/v1/chat/completions")
