@@ -115,9 +115,11 @@ def test_a_dpo_stage_is_evaluated_beside_base_and_sft_only_when_configured(fresh
     out = run(fresh, "-n", overlays=("config/dpo.yaml",))
     assert run.returncode == 0, out[-3000:]
     jobs = planned(out)
-    assert not {"preferences", "dpo", "check_dpo_adapter"} & set(default)
+    assert not {"preferences", "dpo", "check_dpo_adapter", "dpo_model_card"} & set(default)
     added = {rule: n - default.get(rule, 0) for rule, n in jobs.items() if n != default.get(rule, 0)}
-    assert added == {"preferences": 1, "dpo": 1, "check_dpo_adapter": 1, "predict": 1, "benchmark_predict": 2}
+    assert added == {
+        "preferences": 1, "dpo": 1, "check_dpo_adapter": 1, "dpo_model_card": 1, "predict": 1, "benchmark_predict": 2,
+    }  # fmt: skip
     scores = [job.split("resources:")[0] for job in out.split("rule score:")[1:]]
     score = next(job for job in scores if "wildcards: student=tiny, dataset=distill_summary\n" in job)
     assert "results/predictions/tiny/distill_summary/dpo.jsonl" in score.split("output:")[0]
@@ -217,3 +219,40 @@ def test_a_student_folder_without_a_model_stops_the_run_before_any_job(fresh):
     assert run.returncode != 0 and planned(out) == {}, out[-3000:]
     assert "students.tiny: model etc has no *.safetensors weights" in out
     assert "Traceback" not in out
+
+
+# --- teachers compared by their students ---------------------------------------------------------------
+
+COMPARISON = {
+    "teachers": {
+        "lead1": {"plugin": "extractive", "attempts": 1, "max_chunks": 40, "lead_sentences": 1},
+        "lead3": {"plugin": "extractive", "attempts": 1, "max_chunks": 40, "lead_sentences": 3},
+    },
+    "datasets": {
+        "sum_lead1": {"kind": "distill", "teacher": "lead1", "format": "summary"},
+        "sum_lead3": {"kind": "distill", "teacher": "lead3", "format": "summary"},
+    },
+    "teacher_comparison": {"student": "tiny", "datasets": ["sum_lead1", "sum_lead3"]},
+}
+
+
+def test_a_teacher_comparison_trains_a_student_per_teacher_and_scores_them_together(fresh):
+    (fresh / "config" / "compare.json").write_text(json.dumps(COMPARISON))
+    out = run(fresh, "-n", "results/tables/teacher_comparison.md", overlays=("config/compare.json",))
+    assert run.returncode == 0, out[-3000:]
+    jobs = planned(out)
+    assert jobs["teacher_comparison"] == 1, jobs
+    trained = re.findall(r"wildcards: student=tiny, dataset=(\w+)", "".join(out.split("rule train:")[1:]))
+    assert {"sum_lead1", "sum_lead3"} <= set(trained), trained  # one student per teacher
+    inputs = out.split("rule teacher_comparison:")[1].split("output:")[0]
+    for name in ("teacher/lead1/triplets.jsonl", "teacher/lead3/stats.json", "datasets/sum_lead3/test.jsonl",
+                 "predictions/tiny/sum_lead1/tuned.jsonl", "predictions/tiny/sum_lead1/base.jsonl"):  # fmt: skip
+        assert f"results/{name}" in inputs, name
+    # Teachers given different chunks would train students on different text: refused before any job.
+    unequal = json.loads(json.dumps(COMPARISON))
+    unequal["teachers"]["lead3"]["max_chunks"] = 80
+    (fresh / "config" / "compare.json").write_text(json.dumps(unequal))
+    out = run(fresh, "-n", overlays=("config/compare.json",))
+    assert run.returncode != 0 and "answer different chunks (max_chunks: lead1 40, lead3 80)" in out, out[
+        -3000:
+    ]
