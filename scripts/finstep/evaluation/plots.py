@@ -361,11 +361,16 @@ def teacher_comparison_figure(result: dict) -> Figure:
             stats = [{"mean": result["teachers"][t][key]} for t in teachers]
             xs, heights, _ = _bar_series(stats, width, offset)
             own_ax.bar(xs, heights, width, color=colour, edgecolor="white", label=label)
+        for x, name in enumerate(teachers):
+            own = result["teachers"][name]
+            own_ax.text(
+                x - width / 2, own["valid_rate"], f"{own['valid']}/{own['chunks']}", ha="center", va="bottom"
+            )
         own_ax.set_xticks(range(len(teachers)), teachers)
-        own_ax.set_ylim(0, 1.05)
+        own_ax.set_ylim(0, 1.45)  # room for the legend above the bars
         own_ax.set_ylabel("share")
         own_ax.set_title("The teachers' own answers")
-        own_ax.legend(frameon=False, loc="upper right")
+        own_ax.legend(frameon=False, loc="upper left")
         width = 0.8 / len(models)
         for offset, model in enumerate(models):
             stats = [result["models"][model][f"rougeL:{t}"] for t in teachers]
@@ -383,6 +388,9 @@ def teacher_comparison_figure(result: dict) -> Figure:
             )
             numbers = result["models"][model]["unsupported_numbers"]
             if numbers.get("mean") is not None:  # none when no output of the model states a number
+                numbers_ax.text(
+                    offset, numbers["high"] or numbers["mean"], f"n={numbers['n']}", ha="center", va="bottom"
+                )
                 numbers_ax.bar(
                     [offset],
                     [numbers["mean"]],
@@ -393,12 +401,14 @@ def teacher_comparison_figure(result: dict) -> Figure:
                     edgecolor="white",
                     error_kw={"elinewidth": 0.8, "capthick": 0.8},
                 )
-        rouge_ax.set_xticks(range(len(teachers)), [f"vs {t}'s summaries" for t in teachers])
+        rouge_ax.set_xticks(range(len(teachers)), [f"vs {t}" for t in teachers])
         rouge_ax.set_xlim(-0.6, len(teachers) - 0.4)
         rouge_ax.set_ylabel("ROUGE-L F-measure")
         rouge_ax.set_title(f"Students on {result['common_rows']['n']} common test rows")
         numbers_ax.set_xticks(range(len(models)), [labels[m] for m in models], rotation=15, ha="right")
         numbers_ax.set_ylabel("share of a summary's numbers")
+        numbers_ax.set_ylim(0, 1.15)  # a share, and room for the counts
+        numbers_ax.set_xlim(-0.6, len(models) - 0.4)
         numbers_ax.set_title("Numbers the chunk does not state")
         _legend_below(fig, [rouge_ax])
     return fig
